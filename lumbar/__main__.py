@@ -1,0 +1,5 @@
+import sys
+
+from lumbar.cli import main
+
+sys.exit(main())

@@ -1,0 +1,120 @@
+"""The `lumbar` command. Bare `lumbar` is `lumbar serve`: migrate, load content, start, open the browser."""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import threading
+import webbrowser
+
+
+def _setup_django() -> None:
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "lumbar.settings")
+    import django
+
+    django.setup()
+
+
+def _fail(message: str) -> int:
+    print(f"lumbar: {message}", file=sys.stderr)
+    return 2
+
+
+def serve(args) -> int:
+    os.environ.setdefault("SITE_URL", f"http://{'127.0.0.1' if args.host in ('0.0.0.0', '::') else args.host}:{args.port}")
+    _setup_django()
+    from django.conf import settings
+    from django.core.management import call_command
+
+    from lumbar.content.loader import ContentError, load_content
+
+    call_command("migrate", interactive=False, verbosity=0)
+    try:
+        counts = load_content()
+    except ContentError as error:
+        return _fail(f"cannot start: a content file is invalid.\n{error}")
+    print(f"Content loaded ({counts['created']} new, {counts['updated']} updated).")
+    url = settings.SITE_URL + "/"
+    print(f"Lumbar is running at {url}  (press Ctrl+C to stop)")
+    if not args.no_browser:
+        threading.Timer(1.0, webbrowser.open, args=[url]).start()
+    import uvicorn
+
+    uvicorn.run("lumbar.asgi:application", host=args.host, port=args.port, log_level="warning", lifespan="off")
+    return 0
+
+
+def poses(args) -> int:
+    from lumbar.content.loader import ContentError, read_poses
+
+    try:
+        library = read_poses()
+    except ContentError as error:
+        return _fail(str(error))
+    if args.json:
+        json.dump([pose.model_dump(mode="json") for pose in library], sys.stdout, indent=2, ensure_ascii=False)
+        print()
+    else:
+        for pose in library:
+            print(f"{pose.slug:28} {pose.position:12} {pose.direction:18} {pose.kind}")
+    return 0
+
+
+def load(args) -> int:
+    _setup_django()
+    from django.core.management import call_command
+
+    from lumbar.content.loader import ContentError, load_content
+
+    call_command("migrate", interactive=False, verbosity=0)
+    try:
+        counts = load_content()
+    except ContentError as error:
+        return _fail(str(error))
+    print(f"Content loaded ({counts['created']} new, {counts['updated']} updated).")
+    return 0
+
+
+def manage(args) -> int:
+    _setup_django()
+    from django.core.management import execute_from_command_line
+
+    execute_from_command_line(["lumbar manage", *args.rest])
+    return 0
+
+
+def parser() -> argparse.ArgumentParser:
+    top = argparse.ArgumentParser(prog="lumbar", description="Lumbar: gentle yoga for lower back pain.")
+    commands = top.add_subparsers(dest="command")
+
+    run = commands.add_parser("serve", help="prepare the database and start Lumbar (the default)")
+    run.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
+    run.add_argument("--port", type=int, default=8000, help="port to listen on (default 8000)")
+    run.add_argument("--no-browser", action="store_true", help="do not open a browser window")
+    run.set_defaults(handler=serve)
+
+    listing = commands.add_parser("poses", help="print the pose library")
+    listing.add_argument("--json", action="store_true", help="print every pose with all its fields as JSON")
+    listing.set_defaults(handler=poses)
+
+    loading = commands.add_parser("load-content", help="check the content files and load them into the database")
+    loading.set_defaults(handler=load)
+
+    admin = commands.add_parser("manage", help="run a Django management command (for operators)")
+    admin.add_argument("rest", nargs=argparse.REMAINDER)
+    admin.set_defaults(handler=manage)
+    return top
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    top = parser()
+    if not argv or argv[0].startswith("-") and argv[0] not in ("-h", "--help"):
+        argv = ["serve", *argv]
+    args = top.parse_args(argv)
+    return args.handler(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

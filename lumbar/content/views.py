@@ -1,0 +1,53 @@
+from django import forms
+from django.shortcuts import get_object_or_404, render
+from django.utils.translation import gettext_lazy as _
+
+from lumbar.content.figure import render_svg
+from lumbar.content.text import translated
+
+from .models import Pose
+from .vocabulary import CONDITIONS, DIRECTIONS, KINDS, LOADS, POSITIONS, PROPS
+
+
+class LibraryFilter(forms.Form):
+    position = forms.ChoiceField(label=_("Position"), required=False,
+                                 choices=[("", _("Any position")), *POSITIONS.items()])
+    direction = forms.ChoiceField(label=_("Movement of the lower back"), required=False,
+                                  choices=[("", _("Any movement")), *DIRECTIONS.items()])
+
+
+def library(request):
+    form = LibraryFilter(request.GET or None)
+    poses = Pose.objects.all()
+    if form.is_valid():
+        if form.cleaned_data["position"]:
+            poses = poses.filter(position=form.cleaned_data["position"])
+        if form.cleaned_data["direction"]:
+            poses = poses.filter(direction=form.cleaned_data["direction"])
+    else:
+        poses = poses.none() if form.is_bound else poses
+    cards = [
+        {"pose": pose, "name": translated(pose.data["name"]), "position": POSITIONS[pose.position],
+         "direction": DIRECTIONS[pose.direction],
+         "figure": render_svg(pose.data["figure"], title=translated(pose.data["name"]), animate=False)}
+        for pose in poses
+    ]
+    return render(request, "content/library.html", {"form": form, "cards": cards})
+
+
+def pose_detail(request, slug):
+    pose = get_object_or_404(Pose, slug=slug)
+    data = translated(pose.data)
+    tempo = data["dose"].get("tempo") or 3
+    return render(request, "content/pose.html", {
+        "pose": pose,
+        "data": data,
+        "figure": render_svg(pose.data["figure"], title=data["name"], tempo=tempo),
+        "position": POSITIONS[pose.position],
+        "direction": DIRECTIONS[pose.direction],
+        "load": LOADS[data["load"]],
+        "kind": KINDS[data["kind"]],
+        "props": [PROPS[p] for p in data["props"]],
+        "cautions": [{**c, "label": CONDITIONS[c["condition"]]} for c in data["cautions"]],
+        "variation_names": {v["slug"]: v["name"] for v in data["easier"] + data["harder"]},
+    })

@@ -1,0 +1,91 @@
+"""Checks what the session player sends at the end of a session. Anything off is refused whole."""
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from typing import Literal
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from lumbar.content.schema import describe_errors
+
+from .measures import FLOOR_SPACE, PAIN_MAX, PAIN_MIN
+
+FloorSpace = Literal[tuple(FLOOR_SPACE)]
+Pain = int | None
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True)
+
+
+class _BeforeAfterFloor(_Strict):
+    before: FloorSpace | None = None
+    after: FloorSpace | None = None
+
+
+class _BeforeAfterPain(_Strict):
+    before: int | None = Field(None, ge=PAIN_MIN, le=PAIN_MAX)
+    after: int | None = Field(None, ge=PAIN_MIN, le=PAIN_MAX)
+
+
+class _StepResult(_Strict):
+    index: int = Field(ge=0)
+    status: Literal["done", "skipped"]
+    seconds: int = Field(ge=0, le=4 * 3600)
+
+
+class PracticeLog(_Strict):
+    started_at: datetime
+    completed: bool
+    floor_space: _BeforeAfterFloor
+    pain: _BeforeAfterPain
+    steps: list[_StepResult] = Field(max_length=200)
+
+    @field_validator("started_at", mode="before")
+    @classmethod
+    def parse_time(cls, value):
+        if not isinstance(value, str):
+            raise ValueError("must be a date and time as text, e.g. 2026-11-24T09:30:00Z")
+        try:
+            moment = datetime.fromisoformat(value)
+        except ValueError:
+            raise ValueError("must be a date and time, e.g. 2026-11-24T09:30:00Z") from None
+        if moment.tzinfo is None:
+            raise ValueError("must include a time zone, e.g. 2026-11-24T09:30:00Z")
+        if moment > timezone.now() + timedelta(minutes=5):
+            raise ValueError("is in the future")
+        return moment
+
+
+class LogError(ValueError):
+    """The log cannot be saved; the message says which field and why."""
+
+
+def parse_practice_log(body: bytes, plan: dict) -> PracticeLog:
+    """Validates the JSON body against the plan the person was given."""
+    try:
+        log = PracticeLog.model_validate_json(body)
+    except ValidationError as error:
+        raise LogError(_("The session log was not saved because:") + "\n" + describe_errors(error)) from None
+    poses = {i for i, step in enumerate(plan["steps"]) if step["type"] == "pose"}
+    seen = set()
+    for result in log.steps:
+        if result.index not in poses:
+            raise LogError(_("The session log was not saved: step %(index)s is not a pose in this session.") % {"index": result.index})
+        if result.index in seen:
+            raise LogError(_("The session log was not saved: step %(index)s is listed twice.") % {"index": result.index})
+        seen.add(result.index)
+    return log
+
+
+class KneelingForm(forms.Form):
+    can_kneel = forms.TypedChoiceField(
+        label=_("Is kneeling comfortable for you?"),
+        choices=[("yes", _("Yes, I can kneel comfortably")), ("no", _("No, kneeling is uncomfortable or not possible"))],
+        coerce=lambda value: value == "yes",
+        widget=forms.RadioSelect,
+        help_text=_("We ask once and remember. If not, the rounded rest is done lying on your back instead."),
+    )

@@ -1,0 +1,46 @@
+from django.conf import settings
+from django.db import models
+
+from .measures import FLOOR_SPACE, PAIN_MAX, PAIN_MIN
+from django.core.validators import MaxValueValidator, MinValueValidator
+
+pain_field = lambda: models.PositiveSmallIntegerField(  # noqa: E731
+    null=True, blank=True, validators=[MinValueValidator(PAIN_MIN), MaxValueValidator(PAIN_MAX)]
+)
+
+
+class PracticeSession(models.Model):
+    """One guided session someone did, with what they entered and which steps they did or skipped."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="practice_sessions")
+    sequence_slug = models.SlugField(max_length=60)
+    sequence_title = models.CharField(max_length=200)
+    started_at = models.DateTimeField()
+    finished_at = models.DateTimeField()
+    completed = models.BooleanField(default=False)
+    floor_before = models.CharField(max_length=10, choices=list(FLOOR_SPACE.items()), blank=True)
+    floor_after = models.CharField(max_length=10, choices=list(FLOOR_SPACE.items()), blank=True)
+    pain_before = pain_field()
+    pain_after = pain_field()
+
+    class Meta:
+        ordering = ["-finished_at"]
+
+    def __str__(self) -> str:
+        return f"{self.sequence_title} on {self.finished_at:%Y-%m-%d}"
+
+
+class PracticeStep(models.Model):
+    DONE, SKIPPED = "done", "skipped"
+
+    session = models.ForeignKey(PracticeSession, on_delete=models.CASCADE, related_name="steps")
+    position = models.PositiveSmallIntegerField()
+    pose_slug = models.SlugField(max_length=60)
+    pose_name = models.CharField(max_length=200)
+    variation = models.SlugField(max_length=60, blank=True)
+    status = models.CharField(max_length=10, choices=[(DONE, DONE), (SKIPPED, SKIPPED)])
+    seconds = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["position"]
+        constraints = [models.UniqueConstraint(fields=["session", "position"], name="one_step_per_position")]

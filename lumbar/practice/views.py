@@ -1,0 +1,85 @@
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_POST
+
+from lumbar.accounts.access import may_view_practice
+from lumbar.accounts.models import profile_of
+from lumbar.content.models import Sequence
+
+from .actions import record_practice
+from .forms import KneelingForm, LogError, parse_practice_log
+from .measures import FLOOR_SPACE
+from .models import PracticeSession
+from .plan import build_plan, needs_kneeling_answer
+from .summary import session_summary
+
+TODAYS_SEQUENCE = "release-and-rest"
+
+
+def about(request):
+    return render(request, "practice/about.html")
+
+
+@login_required
+def home(request):
+    sequence = get_object_or_404(Sequence, slug=TODAYS_SEQUENCE)
+    history = PracticeSession.objects.filter(user=request.user)[:30]
+    return render(request, "practice/home.html", {"sequence": sequence, "history": history})
+
+
+@login_required
+def start(request, slug):
+    """Asks the one-time kneeling question when the sequence needs it, then opens the player."""
+    sequence = get_object_or_404(Sequence, slug=slug)
+    profile = profile_of(request.user)
+    if request.method == "POST":
+        form = KneelingForm(request.POST)
+        if form.is_valid():
+            profile.can_kneel = form.cleaned_data["can_kneel"]
+            profile.save(update_fields=["can_kneel"])
+            return redirect("practice:play", slug=slug)
+    elif profile.can_kneel is None and needs_kneeling_answer(sequence):
+        form = KneelingForm()
+    else:
+        return redirect("practice:play", slug=slug)
+    return render(request, "practice/start.html", {"sequence": sequence, "form": form})
+
+
+@login_required
+def play(request, slug):
+    sequence = get_object_or_404(Sequence, slug=slug)
+    profile = profile_of(request.user)
+    if profile.can_kneel is None and needs_kneeling_answer(sequence):
+        return redirect("practice:start", slug=slug)
+    plan = build_plan(sequence, can_kneel=profile.can_kneel)
+    return render(request, "practice/player.html", {"sequence": sequence, "plan": plan})
+
+
+@login_required
+@require_POST
+def log(request, slug):
+    """Saves the player's log as JSON. Refused whole, with a message naming the problem, if anything is off."""
+    sequence = Sequence.objects.filter(slug=slug).first()
+    if sequence is None:
+        return JsonResponse({"error": f"There is no session called {slug!r}."}, status=404)
+    plan = build_plan(sequence, can_kneel=profile_of(request.user).can_kneel)
+    try:
+        entry = parse_practice_log(request.body, plan)
+    except LogError as error:
+        return JsonResponse({"error": str(error)}, status=400)
+    session = record_practice(request.user, sequence, plan, entry)
+    return JsonResponse({"saved": session.pk, "url": reverse("practice:session", args=[session.pk])}, status=201)
+
+
+@login_required
+def session_detail(request, pk):
+    session = PracticeSession.objects.filter(pk=pk).first()
+    if session is None or not may_view_practice(request.user, session):
+        raise Http404("No such session")
+    return render(request, "practice/session.html", {
+        "session": session,
+        "summary": session_summary(session),
+        "floor_labels": FLOOR_SPACE,
+    })
