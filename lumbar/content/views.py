@@ -39,6 +39,7 @@ def pose_detail(request, slug):
     pose = get_object_or_404(Pose, slug=slug)
     data = translated(pose.data)
     tempo = data["dose"].get("tempo") or 3
+    variation_names = {v["slug"]: v["name"] for v in data["easier"] + data["harder"]}
     return render(request, "content/pose.html", {
         "pose": pose,
         "data": data,
@@ -48,6 +49,6 @@ def pose_detail(request, slug):
         "load": LOADS[data["load"]],
         "kind": KINDS[data["kind"]],
         "props": [PROPS[p] for p in data["props"]],
-        "cautions": [{**c, "label": CONDITIONS[c["condition"]]} for c in data["cautions"]],
-        "variation_names": {v["slug"]: v["name"] for v in data["easier"] + data["harder"]},
+        "cautions": [{**c, "label": CONDITIONS[c["condition"]], "variation_name": variation_names.get(c["variation"])}
+                     for c in data["cautions"]],
     })

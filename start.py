@@ -1,0 +1,36 @@
+#!/usr/bin/env python3
+"""Starts Lumbar. The first time, it creates .venv here and installs Lumbar into it.
+
+    python3 start.py                  # open Lumbar in your browser
+    python3 start.py --no-browser --port 8080
+    python3 start.py poses --json     # any `lumbar` subcommand
+"""
+import os
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+VENV = ROOT / ".venv"
+PYTHON = VENV / ("Scripts/python.exe" if os.name == "nt" else "bin/python")
+
+
+def ensure_installed(extras: str = "") -> Path:
+    """Creates the virtual environment and (re)installs Lumbar when pyproject.toml has changed."""
+    if sys.version_info < (3, 11):
+        sys.exit(f"Lumbar needs Python 3.11 or newer; this is {sys.version.split()[0]}.")
+    if not PYTHON.exists():
+        print("First start: setting up Lumbar in .venv (this takes a minute)...", flush=True)
+        venv.create(VENV, with_pip=True)
+    stamp = VENV / f".installed{extras or '-app'}"
+    if not stamp.exists() or stamp.stat().st_mtime < (ROOT / "pyproject.toml").stat().st_mtime:
+        subprocess.check_call([str(PYTHON), "-m", "pip", "install", "--quiet", "--disable-pip-version-check",
+                               "-e", f".{extras}"], cwd=ROOT)
+        stamp.touch()
+    return PYTHON
+
+
+if __name__ == "__main__":
+    python = ensure_installed()
+    sys.exit(subprocess.call([str(python), "-m", "lumbar", *sys.argv[1:]], cwd=ROOT))
