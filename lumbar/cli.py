@@ -61,6 +61,24 @@ def poses(args) -> int:
     return 0
 
 
+def screen(args) -> int:
+    """Reads {"answers": {...}} on stdin and prints the screening outcome (design.md)."""
+    from lumbar.safety.screening import AnswersError, outcome, parse_answers
+
+    try:
+        answers = parse_answers(json.loads(sys.stdin.read()))
+    except json.JSONDecodeError as error:
+        return _fail(f"screen: the input is not JSON ({error})")
+    except AnswersError as error:
+        return _fail(f"screen: {error}")
+    result = outcome(answers)
+    if args.json:
+        print(json.dumps({"tier": result.tier, "reasons": result.reasons}))
+    else:
+        print(result.tier + (f" ({', '.join(result.reasons)})" if result.reasons else ""))
+    return 0
+
+
 def load(args) -> int:
     _setup_django()
     from django.core.management import call_command
@@ -97,6 +115,10 @@ def parser() -> argparse.ArgumentParser:
     listing = commands.add_parser("poses", help="print the pose library")
     listing.add_argument("--json", action="store_true", help="print every pose with all its fields as JSON")
     listing.set_defaults(handler=poses)
+
+    screening = commands.add_parser("screen", help="the safety screen: answers as JSON on stdin")
+    screening.add_argument("--json", action="store_true", help='print {"tier": ..., "reasons": [...]} as JSON')
+    screening.set_defaults(handler=screen)
 
     loading = commands.add_parser("load-content", help="check the content files and load them into the database")
     loading.set_defaults(handler=load)

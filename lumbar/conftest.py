@@ -11,6 +11,18 @@ def content(db):
 
 
 @pytest.fixture
+def screened(db):
+    """The local person (signed in automatically in local mode) with a clear safety screening."""
+    from lumbar.accounts.middleware import local_user
+    from lumbar.safety.actions import record_screening
+    from lumbar.safety.screening import IDS
+
+    user = local_user()
+    record_screening(user, {qid: False for qid in IDS})
+    return user
+
+
+@pytest.fixture
 def client_user(db):
     return get_user_model().objects.create_user("clara", password="a-long-test-password")
 
@@ -18,3 +30,42 @@ def client_user(db):
 @pytest.fixture
 def stranger(db):
     return get_user_model().objects.create_user("stranger", password="a-long-test-password")
+
+
+# --- end-to-end: the running app and a real browser (see lumbar/e2e.py) ---
+
+@pytest.fixture(scope="session")
+def running_app(tmp_path_factory):
+    from lumbar.e2e import start_app, stop_app
+
+    app, drop = start_app(tmp_path_factory.mktemp("e2e-app"))
+    yield app
+    stop_app(app, drop)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    from lumbar.e2e import CHROMIUM_ARGS, chromium_path
+
+    path = chromium_path()
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=path, args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()
+
+
+@pytest.fixture
+def page(browser, running_app):
+    """A fresh browser context per test; fails the test on any page error or console error."""
+    context = browser.new_context(base_url=running_app.url, viewport={"width": 1280, "height": 800})
+    page = context.new_page()
+    errors = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+    page.on("request", lambda request: errors.append(f"third-party request: {request.url}")
+            if not request.url.startswith((running_app.url, "data:", "blob:", "about:")) else None)
+    yield page
+    context.close()
+    assert not errors, errors

@@ -62,6 +62,8 @@ INSTALLED_APPS = [
     "lumbar.accounts",
     "lumbar.content",
     "lumbar.practice",
+    "lumbar.safety",
+    "lumbar.journal",
 ]
 
 MIDDLEWARE = [
@@ -123,7 +125,6 @@ USE_TZ = True
 TIME_ZONE = "UTC"
 
 STATIC_URL = "static/"
-STATIC_ROOT = DATA_DIR / "static"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = DEBUG

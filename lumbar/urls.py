@@ -4,4 +4,6 @@ urlpatterns = [
     path("", include("lumbar.practice.urls")),
     path("poses/", include("lumbar.content.urls")),
     path("accounts/", include("lumbar.accounts.urls")),
+    path("safety/", include("lumbar.safety.urls")),
+    path("journal/", include("lumbar.journal.urls")),
 ]

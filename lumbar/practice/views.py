@@ -7,6 +7,7 @@ from django.views.decorators.http import require_POST
 from lumbar.accounts.access import may_view_practice
 from lumbar.accounts.models import profile_of
 from lumbar.content.models import Sequence
+from lumbar.safety.gate import screening_required
 
 from .actions import record_practice
 from .forms import KneelingForm, LogError, parse_practice_log
@@ -30,6 +31,7 @@ def home(request):
 
 
 @login_required
+@screening_required
 def start(request, slug):
     """Asks the one-time kneeling question when the sequence needs it, then opens the player."""
     sequence = get_object_or_404(Sequence, slug=slug)
@@ -48,6 +50,7 @@ def start(request, slug):
 
 
 @login_required
+@screening_required
 def play(request, slug):
     sequence = get_object_or_404(Sequence, slug=slug)
     profile = profile_of(request.user)

@@ -45,4 +45,4 @@ def test_an_unknown_pose_gets_a_friendly_404(client):
     response = client.get("/poses/headstand/")
     assert response.status_code == 404
     page = response.content.decode()
-    assert "We couldn&#x27;t find that page" in page and "Browse the pose library" in page
+    assert "find that page" in page and "Browse the pose library" in page

@@ -15,7 +15,7 @@ def valid_log(**changes):
     log = {
         "started_at": (timezone.now() - timedelta(minutes=12)).isoformat(),
         "completed": True,
-        "floor_space": {"before": "little", "after": "fingers"},
+        "floor_space": {"before": "fingers", "after": "little"},
         "pain": {"before": 5, "after": 3},
         "steps": [{"index": 2, "status": "done", "seconds": 70}, {"index": 4, "status": "skipped", "seconds": 3},
                   {"index": 5, "status": "done", "seconds": 90}],
@@ -32,7 +32,7 @@ def test_a_finished_session_is_saved_with_everything_entered(client, content):
     response = post(client, valid_log())
     assert response.status_code == 201
     session = PracticeSession.objects.get()
-    assert (session.floor_before, session.floor_after, session.pain_before, session.pain_after) == ("little", "fingers", 5, 3)
+    assert (session.floor_before, session.floor_after, session.pain_before, session.pain_after) == ("fingers", "little", 5, 3)
     assert session.completed and session.user.username == "local"
     assert [(s.pose_slug, s.status, s.seconds) for s in session.steps.all()] == [
         ("pelvic-tilt", "done", 70), ("childs-pose", "skipped", 3), ("relaxation", "done", 90)]

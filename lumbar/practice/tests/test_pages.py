@@ -33,7 +33,7 @@ def test_the_introduction_is_honest(client):
         assert claim not in page.lower()
 
 
-def test_the_kneeling_question_is_asked_once_and_remembered(client, content):
+def test_the_kneeling_question_is_asked_once_and_remembered(client, content, screened):
     page = client.get("/session/release-and-rest/")
     assert page.status_code == 200 and "Is kneeling comfortable for you?" in page.content.decode()
     assert client.get("/session/release-and-rest/play/").url == "/session/release-and-rest/"
@@ -44,7 +44,7 @@ def test_the_kneeling_question_is_asked_once_and_remembered(client, content):
     assert 'id="session-plan"' in player and "knees-to-chest" in player
 
 
-def test_an_invalid_kneeling_answer_is_asked_again_with_a_message(client, content):
+def test_an_invalid_kneeling_answer_is_asked_again_with_a_message(client, content, screened):
     response = client.post("/session/release-and-rest/", {"can_kneel": "maybe"})
     assert response.status_code == 200
     assert "Please choose one of the answers." in response.content.decode()
@@ -53,6 +53,6 @@ def test_an_invalid_kneeling_answer_is_asked_again_with_a_message(client, conten
     assert profile_of(get_user_model().objects.get(username="local")).can_kneel is None
 
 
-def test_an_unknown_session_is_a_friendly_404(client, content):
+def test_an_unknown_session_is_a_friendly_404(client, content, screened):
     response = client.get("/session/headstand-hour/")
     assert response.status_code == 404 and "We couldn" in response.content.decode()

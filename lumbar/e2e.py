@@ -1,0 +1,111 @@
+"""End-to-end test support: the real app in a subprocess, and Debian's Chromium driven by Playwright.
+
+The app runs exactly as a user starts it (`lumbar serve`), on its own database: a fresh SQLite file, or,
+when the suite runs on PostgreSQL (DATABASE_URL set), a fresh database on the same server.
+"""
+from __future__ import annotations
+
+import json
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+TIME_SCALE = 40
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync", "--no-first-run", "--disable-quic"]
+
+
+def chromium_path() -> str:
+    path = os.environ.get("LUMBAR_CHROMIUM", "/usr/bin/chromium")
+    if not Path(path).exists():
+        reason = f"Debian's chromium is not installed at {path} (apt-get install chromium)"
+        if os.environ.get("LUMBAR_REQUIRE_BROWSER"):
+            pytest.fail(reason)
+        pytest.skip(reason)
+    return path
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@dataclass
+class App:
+    url: str
+    env: dict
+    process: subprocess.Popen
+
+    def query(self, code: str):
+        """Runs Python in the app's own environment (Django set up) and returns what it prints as JSON."""
+        result = subprocess.run([sys.executable, "-m", "lumbar", "manage", "shell", "-c", code],
+                                env=self.env, capture_output=True, text=True, timeout=60)
+        assert result.returncode == 0, result.stderr
+        return json.loads(result.stdout)
+
+
+def _postgres_database(url: str) -> tuple[str, callable]:
+    import psycopg
+
+    name = f"lumbar_e2e_{uuid.uuid4().hex[:8]}"
+    base, _ = url.rsplit("/", 1)
+    with psycopg.connect(url, autocommit=True) as conn:
+        conn.execute(f'CREATE DATABASE "{name}"')
+
+    def drop():
+        with psycopg.connect(url, autocommit=True) as conn:
+            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+    return f"{base}/{name}", drop
+
+
+def start_app(data_dir: Path):
+    port = _free_port()
+    env = {**os.environ, "LUMBAR_DATA_DIR": str(data_dir), "LUMBAR_TIME_SCALE": str(TIME_SCALE),
+           "LUMBAR_MODE": "local", "SITE_URL": f"http://127.0.0.1:{port}"}
+    drop = None
+    if env.get("DATABASE_URL"):
+        env["DATABASE_URL"], drop = _postgres_database(env["DATABASE_URL"])
+    log = open(data_dir / "server.log", "w")
+    process = subprocess.Popen([sys.executable, "-m", "lumbar", "serve", "--no-browser", "--port", str(port)],
+                               env=env, stdout=log, stderr=subprocess.STDOUT, cwd=ROOT)
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 90
+    while True:
+        try:
+            urllib.request.urlopen(url + "/about/", timeout=2)
+            break
+        except OSError:
+            if process.poll() is not None or time.monotonic() > deadline:
+                process.kill()
+                pytest.fail(f"the app did not start:\n{(data_dir / 'server.log').read_text()}")
+            time.sleep(0.3)
+    return App(url, env, process), drop
+
+
+def stop_app(app: App, drop) -> None:
+    app.process.terminate()
+    app.process.wait(timeout=15)
+    if drop:
+        drop()
+
+
+def serious_accessibility_violations(page) -> list[str]:
+    """axe-core (from npm) run inside the page; returns the serious and critical violations, described."""
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate("async () => (await axe.run(document, {resultTypes: ['violations']})).violations")
+    return [
+        f"{v['impact']}: {v['id']}: {v['help']} at {[n['target'] for n in v['nodes']][:3]}"
+        for v in result if v["impact"] in ("serious", "critical")
+    ]

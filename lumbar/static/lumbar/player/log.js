@@ -1,0 +1,32 @@
+// Sends the session log to the server (the only request the player makes) and reads the answer.
+
+import { format, messages } from "./messages.js";
+
+function csrfToken() {
+  const field = document.querySelector("input[name=csrfmiddlewaretoken]");
+  return field ? field.value : "";
+}
+
+/** Resolves to {ok: true, url} when saved, or {ok: false, error} with a message to show. */
+export async function postLog(url, payload) {
+  let response;
+  try {
+    response = await fetch(url, {
+      method: "POST",
+      credentials: "same-origin",
+      headers: { "Content-Type": "application/json", Accept: "application/json", "X-CSRFToken": csrfToken() },
+      body: JSON.stringify(payload),
+    });
+  } catch {
+    return { ok: false, error: messages.networkError };
+  }
+  let body = null;
+  try {
+    body = await response.json();
+  } catch {
+    body = null;
+  }
+  if (response.status === 201 && body && body.url) return { ok: true, url: body.url, id: body.saved };
+  if (body && typeof body.error === "string") return { ok: false, error: body.error };
+  return { ok: false, error: format(messages.serverError, { status: response.status }) };
+}

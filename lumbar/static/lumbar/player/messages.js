@@ -1,0 +1,115 @@
+// Every string the session player's scripts show or speak, in one table, ready for translation.
+// Placeholders look like {name}; fill them with format(). Template text lives in player.html.
+
+export const messages = {
+  // progress and states
+  stepOf: "Step {n} of {total}",
+  stepOfNamed: "Step {n} of {total}: {name}",
+  paused: "Paused",
+  pausedSpoken: "Paused.",
+  resumed: "Carrying on.",
+  pause: "Pause",
+  resume: "Resume",
+
+  // get ready
+  getReady: "Get ready",
+  startingIn: "Starting in {n}",
+  repsDose: "{reps} slow repetitions, about {tempo} seconds each way.",
+  holdDose: "Stay here for {time}.",
+  holdDosePerSide: "Stay here for {time} on each side.",
+  breathingDose: "Breathe for {time}: in for {inhale}, out for {exhale}.",
+  begin: "Begin.",
+  beginSide: "Begin with the first side.",
+
+  // during a pose
+  repOf: "Rep {n} of {total}",
+  repThere: "{n}. {move}",
+  lastRep: "Last one. {move}",
+  moveThereDefault: "move",
+  moveBackDefault: "and back",
+  hold: "Hold",
+  sideOf: "Side {n} of {total}",
+  halfWay: "Half-way.",
+  switchSides: "Switch sides",
+  switchSidesSpoken: "Switch sides. Come out slowly and get ready for the other side.",
+  otherSide: "Now the other side. Begin.",
+  breatheIn: "Breathe in",
+  breatheOut: "Breathe out",
+  inShort: "In",
+  outShort: "Out",
+  timeLeft: "{time} left",
+  extendedTime: "30 more seconds.",
+  extendedReps: "{n} more repetitions.",
+  stepDone: "Well done.",
+  skipped: "Skipped.",
+  nextUp: "Next: {name}",
+
+  // time words
+  seconds: "{n} seconds",
+  oneMinute: "1 minute",
+  minutes: "{n} minutes",
+  minutesSeconds: "{m} minutes {s} seconds",
+  oneMinuteSeconds: "1 minute {s} seconds",
+  aboutMinutes: "About {n} minutes",
+
+  // check-ins
+  floorPrompt: "Choose the answer that fits best: press 1, 2 or 3, then Enter.",
+  painPrompt: "Press a number key from 0 to 9, or T for 10. Then press Enter.",
+  painChosen: "{n} out of 10",
+  painChosenAnchor: "{n} out of 10, {anchor}",
+  floorChosen: "You chose: {label}",
+  notAnswered: "Not answered",
+  beforeLabel: "Before",
+  afterLabel: "After",
+
+  // summary and saving
+  summarySpoken: "That is the end of the session. Well done.",
+  saving: "Saving your session…",
+  saved: "Saved.",
+  savedSpoken: "Your session is saved.",
+  savedPartial: "Saved what you did so far.",
+  seeSession: "See this session",
+  retry: "Retry",
+  saveFailed: "Your session was not saved yet.",
+  networkError: "Could not reach Lumbar to save the session. Check that it is still running, then press Retry. Nothing you entered is lost.",
+  serverError: "Lumbar could not save the session (error {status}). Press Retry. Nothing you entered is lost.",
+  posesDone: "{done} of {total} poses done",
+  statusDone: "done",
+  statusSkipped: "skipped",
+  statusNotReached: "not reached",
+
+  // sound settings
+  voiceAutomatic: "Automatic (prefers an offline voice)",
+  voiceOffline: "{name} (offline)",
+  voiceOnline: "{name} (needs internet)",
+  noSpeech: "Spoken cues are not available in this browser. Captions are always shown, and sounds still play.",
+  noVoices: "No voices are installed, so cues are shown as captions only. Sounds still play.",
+  testVoice: "This is how your coach sounds.",
+  muted: "Sound off",
+  unmuted: "Sound on",
+
+  // full screen
+  fullScreenUnavailable: "Full screen is not available here.",
+};
+
+export function format(template, values = {}) {
+  return template.replace(/\{(\w+)\}/g, (match, key) => (key in values ? String(values[key]) : match));
+}
+
+/** Spoken and shown durations: "45 seconds", "1 minute 15 seconds". */
+export function duration(totalSeconds) {
+  const total = Math.max(0, Math.round(totalSeconds));
+  const m = Math.floor(total / 60);
+  const s = total % 60;
+  if (m === 0) return format(messages.seconds, { n: s });
+  if (s === 0) return m === 1 ? messages.oneMinute : format(messages.minutes, { n: m });
+  return m === 1 ? format(messages.oneMinuteSeconds, { s }) : format(messages.minutesSeconds, { m, s });
+}
+
+/** A clock face: 1:05. */
+export function clockFace(seconds) {
+  const total = Math.max(0, Math.ceil(seconds - 1e-6));
+  const m = Math.floor(total / 60);
+  const s = String(total % 60).padStart(2, "0");
+  return `${m}:${s}`;
+}

@@ -1,0 +1,316 @@
+// The timeline of one pose step, in plan seconds: get ready (the pose is read out), a 5-second
+// countdown, then the work: repetitions, a hold (each side, with a switch between) or paced breathing.
+// PoseRun has no DOM: tick() returns effects ({say}, {tone}) for the player and snapshot() what to show.
+
+import { clockFace, duration, format, messages } from "./messages.js";
+import { speakingSeconds } from "./voice.js";
+
+export const COUNTDOWN_SECONDS = 5;
+export const SWITCH_SECONDS = 5;
+export const EXTEND_SECONDS = 30;
+const FIRST_CUE_AT = 15;
+const CUE_EVERY = 18;
+const QUIET_BEFORE_END = 10;
+const WORK = new Set(["reps", "hold", "breathing", "switch"]);
+
+const capitalise = (text) => (text ? text[0].toUpperCase() + text.slice(1) : text);
+const ease = (x) => 0.5 - 0.5 * Math.cos(Math.PI * x);
+
+export function doseLine(step) {
+  if (step.kind === "reps") return format(messages.repsDose, { reps: step.reps, tempo: step.tempo });
+  if (step.kind === "breathing") {
+    return format(messages.breathingDose, { time: duration(step.seconds), inhale: step.inhale, exhale: step.exhale });
+  }
+  return format(step.per_side ? messages.holdDosePerSide : messages.holdDose, { time: duration(step.seconds) });
+}
+
+/** What is read out while the person gets into position. */
+export function prepLines(step) {
+  return [step.name, step.substitute_reason, step.intro, ...(step.steps || []), doseLine(step)].filter(Boolean);
+}
+
+function workPhases(step) {
+  if (step.kind === "reps") return [{ kind: "reps", seconds: step.reps * 2 * step.tempo }];
+  if (step.kind === "breathing") return [{ kind: "breathing", seconds: step.seconds }];
+  if (step.per_side) {
+    return [
+      { kind: "hold", side: 1, seconds: step.seconds },
+      { kind: "switch", seconds: SWITCH_SECONDS },
+      { kind: "hold", side: 2, seconds: step.seconds },
+    ];
+  }
+  return [{ kind: "hold", seconds: step.seconds }];
+}
+
+/** Fills in a dose the plan left out, so a thin content file cannot stop the player. */
+export function normaliseStep(step) {
+  const out = { ...step, moves: step.moves || [], cues: step.cues || [], steps: step.steps || [] };
+  if (out.kind === "reps") {
+    out.reps = out.reps || 8;
+    out.tempo = out.tempo || 3;
+  } else {
+    out.seconds = out.seconds || 30;
+    out.inhale = out.inhale || 4;
+    out.exhale = out.exhale || 6;
+  }
+  return out;
+}
+
+export class PoseRun {
+  constructor(step) {
+    this.step = normaliseStep(step);
+    this.lines = prepLines(this.step);
+    this.stepsOffset = [this.step.name, this.step.substitute_reason, this.step.intro].filter(Boolean).length;
+    this.phases = [{ kind: "prep" }, { kind: "countdown", seconds: COUNTDOWN_SECONDS }, ...workPhases(this.step)];
+    this.workTotal = this.phases.filter((p) => WORK.has(p.kind)).reduce((sum, p) => sum + p.seconds, 0);
+    this.reps = this.step.reps;
+    this.cueTexts = [this.step.breath, ...this.step.cues].filter(Boolean);
+    this.cueCount = 0;
+    this.index = -1;
+    this.finished = false;
+  }
+
+  get phase() {
+    return this.phases[this.index] || { kind: "done" };
+  }
+
+  get working() {
+    return WORK.has(this.phase.kind);
+  }
+
+  nextCue() {
+    if (!this.cueTexts.length) return null;
+    return this.cueTexts[this.cueCount++ % this.cueTexts.length];
+  }
+
+  /** Starts the run at `now`; returns the first effects. */
+  start(now) {
+    return this.enter(0, now);
+  }
+
+  enter(index, now) {
+    this.index = index;
+    this.t0 = now;
+    this.fired = new Set();
+    this.events = [];
+    this.lastHalf = -1;
+    this.lastBreath = -1;
+    const phase = this.phase;
+    const effects = [];
+    if (phase.kind === "prep") {
+      this.line = 0;
+      this.lineStart = now;
+      this.lineSpoken = false;
+      effects.push({ say: this.lines[0], prepLine: 0 });
+    } else if (phase.kind === "countdown") {
+      effects.push({ say: messages.getReady, key: "count" });
+      this.events = this.countEvents(phase.seconds);
+    } else if (phase.kind === "hold") {
+      effects.push({ tone: "start" });
+      const first = phase.side === 1 ? messages.beginSide : phase.side === 2 ? messages.otherSide : messages.begin;
+      effects.push({ say: first });
+      this.events = this.holdEvents(phase.seconds);
+    } else if (phase.kind === "switch") {
+      effects.push({ tone: "switch" }, { say: messages.switchSidesSpoken });
+      this.events = this.countEvents(phase.seconds);
+    } else if (phase.kind === "breathing") {
+      effects.push({ tone: "start" }, { say: messages.begin });
+      this.events = this.holdEvents(phase.seconds, { cues: false });
+      this.nextCueAt = FIRST_CUE_AT;
+    } else if (phase.kind === "reps") {
+      effects.push({ tone: "start" });
+    } else {
+      this.finished = true;
+      effects.push({ tone: "end" }, { say: messages.stepDone }, { finished: true });
+    }
+    return effects;
+  }
+
+  countEvents(total) {
+    return [3, 2, 1].filter((n) => total - n > 0.5).map((n) => ({
+      id: `count${n}`, at: total - n, effects: [{ tone: "tick" }, { say: String(n), key: "count" }],
+    }));
+  }
+
+  holdEvents(total, { cues = true } = {}) {
+    const events = this.countEvents(total);
+    const half = total / 2;
+    if (total >= 30) events.push({ id: "half", at: half, effects: [{ tone: "half" }, { say: messages.halfWay, key: "half" }] });
+    if (cues) {
+      for (let at = FIRST_CUE_AT; at <= total - QUIET_BEFORE_END; at += CUE_EVERY) {
+        if (total >= 30 && Math.abs(at - half) < 6) continue;
+        events.push({ id: `cue@${at}`, at, cue: true });
+      }
+    }
+    return events.sort((a, b) => a.at - b.at);
+  }
+
+  lineFinished(index) {
+    if (this.phase.kind === "prep" && this.line === index) this.lineSpoken = true;
+  }
+
+  /** Advances to `now`. waitForSpeech: each read-out line waits until it has been spoken. */
+  tick(now, { waitForSpeech = false } = {}) {
+    const effects = [];
+    for (let guard = 0; guard < 40 && !this.finished; guard++) {
+      const t = now - this.t0;
+      const phase = this.phase;
+      if (phase.kind === "prep") {
+        const expected = speakingSeconds(this.lines[this.line]);
+        const spent = now - this.lineStart;
+        const lineDone = waitForSpeech ? this.lineSpoken || spent > expected * 3 + 5 : spent >= expected;
+        if (!lineDone) break;
+        if (this.line + 1 < this.lines.length) {
+          this.line += 1;
+          this.lineStart = now;
+          this.lineSpoken = false;
+          effects.push({ say: this.lines[this.line], prepLine: this.line });
+          break;
+        }
+        effects.push(...this.enter(this.index + 1, now));
+        continue;
+      }
+      for (const event of this.events) {
+        if (event.at > t || this.fired.has(event.id)) continue;
+        this.fired.add(event.id);
+        if (event.cue) {
+          const cue = this.nextCue();
+          if (cue) effects.push({ say: cue, key: "cue" });
+        } else {
+          effects.push(...event.effects);
+        }
+      }
+      if (phase.kind === "reps") effects.push(...this.repEffects(Math.min(t, phase.seconds - 1e-6)));
+      if (phase.kind === "breathing") effects.push(...this.breathEffects(Math.min(t, phase.seconds - 1e-6)));
+      if (t < phase.seconds) break;
+      // the leftover time carries into the next phase so a fast clock does not drift
+      effects.push(...this.enter(this.index + 1, this.t0 + phase.seconds));
+    }
+    return effects;
+  }
+
+  repEffects(t) {
+    const tempo = this.step.tempo;
+    const half = Math.floor(t / tempo);
+    if (half <= this.lastHalf) return [];
+    this.lastHalf = half;
+    const moves = this.step.moves;
+    const there = moves[moves.length - 1] || messages.moveThereDefault;
+    const back = moves[0] || messages.moveBackDefault;
+    const rep = Math.floor(half / 2) + 1;
+    if (half % 2 === 0) {
+      const text = rep === this.reps ? format(messages.lastRep, { move: there }) : format(messages.repThere, { n: rep, move: there });
+      return [{ say: capitalise(text), key: "move" }];
+    }
+    const cueEvery = tempo >= 3 ? 2 : 3;
+    const cue = rep % cueEvery === 0 && rep < this.reps ? this.nextCue() : null;
+    return [{ say: cue ? `${capitalise(back)}. ${cue}` : capitalise(back), key: "move" }];
+  }
+
+  breathEffects(t) {
+    const { inhale, exhale } = this.step;
+    const breath = Math.floor(t / (inhale + exhale));
+    const within = t - breath * (inhale + exhale);
+    const half = breath * 2 + (within >= inhale ? 1 : 0);
+    if (half <= this.lastBreath) return [];
+    this.lastBreath = half;
+    const early = breath < 3;
+    if (half % 2 === 0) return [{ say: early ? messages.breatheIn : messages.inShort, key: "breath" }];
+    let text = early ? messages.breatheOut : messages.outShort;
+    if (t >= this.nextCueAt && t < this.phase.seconds - QUIET_BEFORE_END) {
+      const cue = this.nextCue();
+      if (cue) text = `${text}. ${cue}`;
+      this.nextCueAt = t + CUE_EVERY;
+    }
+    return [{ say: text, key: "breath" }];
+  }
+
+  /** Jumps from reading out to the countdown, or from the countdown to the start. */
+  startNow(now) {
+    if (this.phase.kind === "prep" || this.phase.kind === "countdown") return this.enter(this.index + 1, now);
+    return [];
+  }
+
+  /** Adds time to the current timed phase (more repetitions for reps). */
+  extend(now) {
+    const phase = this.phase;
+    if (phase.kind === "prep") {
+      // more time to get into position: the countdown that follows is longer
+      this.phases[this.index + 1].seconds += EXTEND_SECONDS;
+      return [{ say: messages.extendedTime, key: "extend" }];
+    }
+    if (!phase.seconds) return [];
+    const t = now - this.t0;
+    let say;
+    if (phase.kind === "reps") {
+      const more = Math.max(1, Math.ceil(EXTEND_SECONDS / (2 * this.step.tempo)));
+      this.reps += more;
+      phase.seconds = this.reps * 2 * this.step.tempo;
+      this.workTotal += more * 2 * this.step.tempo;
+      say = format(messages.extendedReps, { n: more });
+    } else {
+      phase.seconds += EXTEND_SECONDS;
+      if (WORK.has(phase.kind)) this.workTotal += EXTEND_SECONDS;
+      say = messages.extendedTime;
+    }
+    ["count3", "count2", "count1"].forEach((id) => this.fired.delete(id));
+    const fresh = phase.kind === "hold" ? this.holdEvents(phase.seconds)
+      : phase.kind === "breathing" ? this.holdEvents(phase.seconds, { cues: false }) : this.countEvents(phase.seconds);
+    this.events = fresh;
+    // what has already passed is not said again (the half-way cue stays said once fired)
+    this.events.forEach((event) => {
+      if (event.at <= t && !event.id.startsWith("count")) this.fired.add(event.id);
+    });
+    return [{ say, key: "extend" }];
+  }
+
+  /** Everything the screen needs at `now`. */
+  snapshot(now) {
+    const phase = this.phase;
+    const t = Math.max(0, now - this.t0);
+    const view = { kind: phase.kind, line: this.line, lineOffset: this.stepsOffset, remaining: 0, timeText: "", label: "", guide: null, breath: null };
+    const workDone = this.phases.slice(0, Math.max(this.index, 0)).filter((p) => WORK.has(p.kind))
+      .reduce((sum, p) => sum + p.seconds, 0) + (WORK.has(phase.kind) ? Math.min(t, phase.seconds) : 0);
+    view.fraction = this.workTotal ? Math.min(1, workDone / this.workTotal) : 0;
+    if (phase.seconds) {
+      view.remaining = Math.max(0, phase.seconds - t);
+      view.timeText = clockFace(view.remaining);
+    }
+    const sides = this.step.per_side && this.step.kind === "hold";
+    if (phase.kind === "prep") {
+      view.label = messages.getReady;
+      view.figure = this.step.kind === "reps" ? { cycleAt: t } : { hold: true };
+    } else if (phase.kind === "countdown") {
+      view.label = format(messages.startingIn, { n: Math.ceil(view.remaining - 1e-6) });
+      view.timeText = String(Math.max(1, Math.ceil(view.remaining - 1e-6)));
+      view.figure = this.step.kind === "reps" ? { progress: 0 } : { hold: true };
+    } else if (phase.kind === "reps") {
+      const tempo = this.step.tempo;
+      const clamped = Math.min(t, phase.seconds - 1e-6);
+      const half = Math.floor(clamped / tempo);
+      const within = (clamped - half * tempo) / tempo;
+      const rep = Math.floor(half / 2) + 1;
+      view.label = format(messages.repOf, { n: rep, total: this.reps });
+      view.rep = rep;
+      view.guide = { position: half % 2 === 0 ? ease(within) : 1 - ease(within), there: half % 2 === 0 };
+      view.figure = { progress: ((clamped % (2 * tempo)) / (2 * tempo)) };
+    } else if (phase.kind === "hold") {
+      view.label = sides ? format(messages.sideOf, { n: phase.side, total: 2 }) : messages.hold;
+      view.figure = { hold: true };
+    } else if (phase.kind === "switch") {
+      view.label = messages.switchSides;
+      view.figure = { hold: true };
+    } else if (phase.kind === "breathing") {
+      const { inhale, exhale } = this.step;
+      const within = t % (inhale + exhale);
+      const inhaling = within < inhale;
+      view.label = inhaling ? messages.breatheIn : messages.breatheOut;
+      view.breath = { inhaling, size: inhaling ? ease(within / inhale) : 1 - ease((within - inhale) / exhale) };
+      view.figure = { hold: true };
+    } else {
+      view.label = messages.stepDone;
+      view.figure = { hold: true };
+    }
+    return view;
+  }
+}
