@@ -7,7 +7,7 @@ from django.views.decorators.http import require_POST
 from lumbar.accounts.access import may_view_practice
 from lumbar.accounts.models import profile_of
 from lumbar.content.models import Sequence
-from lumbar.safety.gate import screening_required
+from lumbar.safety.gate import screening_required, screening_state
 
 from .actions import record_practice
 from .forms import KneelingForm, LogError, parse_practice_log
@@ -27,7 +27,8 @@ def about(request):
 def home(request):
     sequence = get_object_or_404(Sequence, slug=TODAYS_SEQUENCE)
     history = PracticeSession.objects.filter(user=request.user)[:30]
-    return render(request, "practice/home.html", {"sequence": sequence, "history": history})
+    return render(request, "practice/home.html", {
+        "sequence": sequence, "history": history, "safety": screening_state(request.user)})
 
 
 @login_required

@@ -6,7 +6,7 @@ from lumbar.practice.models import PracticeSession
 pytestmark = pytest.mark.django_db
 
 
-def test_home_shows_todays_session_and_invites_a_new_person_to_read_the_introduction(client, content):
+def test_home_shows_todays_session_and_invites_a_new_person_to_read_the_introduction(client, content, screened):
     page = client.get("/").content.decode()
     assert "Release and rest" in page and "Start the session" in page
     assert "What to expect from Lumbar" in page and "None yet" in page
