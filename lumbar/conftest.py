@@ -63,7 +63,12 @@ def page(browser, running_app):
     page = context.new_page()
     errors = []
     page.on("pageerror", lambda error: errors.append(str(error)))
-    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+    # a page's own status (a friendly 404, a form shown again) is the test's business; a broken script,
+    # style or image is not
+    page.on("console", lambda message: errors.append(message.text)
+            if message.type == "error" and not message.text.startswith("Failed to load resource") else None)
+    page.on("response", lambda response: errors.append(f"{response.status} for {response.url}")
+            if response.status >= 400 and response.request.resource_type not in ("document", "fetch", "xhr") else None)
     page.on("request", lambda request: errors.append(f"third-party request: {request.url}")
             if not request.url.startswith((running_app.url, "data:", "blob:", "about:")) else None)
     yield page

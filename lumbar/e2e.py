@@ -109,3 +109,14 @@ def serious_accessibility_violations(page) -> list[str]:
         f"{v['impact']}: {v['id']}: {v['help']} at {[n['target'] for n in v['nodes']][:3]}"
         for v in result if v["impact"] in ("serious", "critical")
     ]
+
+
+def answer_safety_questions(page, yes=()) -> None:
+    """Goes through the safety questions in the browser, answering yes to the ids given and no to the rest."""
+    page.goto("/safety/screening/1/")
+    while "/safety/screening/" in page.url:
+        for fieldset in page.locator("fieldset.question").all():
+            name = fieldset.locator("input[type=radio]").first.get_attribute("name")
+            fieldset.get_by_label("Yes" if name in yes else "No", exact=True).check()
+        page.locator("form button[type=submit]").click()
+        page.wait_for_load_state()

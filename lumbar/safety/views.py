@@ -80,7 +80,7 @@ def clearance(request):
     if form.is_valid():
         actions.record_clearance(latest, form.cleaned_data["cleared_by"], form.cleaned_data["cleared_on"])
         return redirect("practice:home")
-    return render(request, "safety/gate.html", {"state": CLEARANCE, "latest": latest, "form": form}, status=400)
+    return render(request, "safety/gate.html", {"state": CLEARANCE, "latest": latest, "form": form})
 
 
 @login_required

@@ -64,9 +64,9 @@ def test_clinician_tier_unlocks_only_after_clearance_is_recorded(client, content
     assert client.get("/session/release-and-rest/").url == "/safety/"
     tomorrow = (date.today() + timedelta(days=1)).isoformat()
     refused = client.post("/safety/clearance/", {"cleared_by": "Dr Lee", "cleared_on": tomorrow, "confirm": "on"})
-    assert refused.status_code == 400 and "cannot be in the future" in refused.content.decode()
+    assert refused.status_code == 200 and "cannot be in the future" in refused.content.decode()
     refused = client.post("/safety/clearance/", {"cleared_by": "", "cleared_on": date.today().isoformat()})
-    assert refused.status_code == 400 and "This field is required." in refused.content.decode()
+    assert refused.status_code == 200 and "This field is required." in refused.content.decode()
     assert Screening.objects.get().clearance_recorded_at is None
     client.post("/safety/clearance/", {"cleared_by": "Dr Lee", "cleared_on": date.today().isoformat(), "confirm": "on"})
     screening = Screening.objects.get()
