@@ -7,7 +7,8 @@ The plan is plain JSON handed to the page with `json_script`; the player needs n
      {"type": "pain", "moment": "before"|"after", "title", "question", "anchors": {"0": .., "10": ..}},
      {"type": "pose", "pose", "variation", "name", "kind": "reps"|"hold"|"breathing", "per_side",
       "reps", "tempo", "seconds", "inhale", "exhale", "intro", "why", "steps": [..], "cues": [..], "breath",
-      "moves": [word per keyframe], "stop_if": [..], "figure": "<svg ...>", "substitute_reason"},
+      "moves": [word per keyframe], "stop_if": [..], "figure": "<svg ...>", "substitute_reason",
+      "direction", "easier": {"slug", "name", "steps"}},
      {"type": "summary", "title"}]}
 """
 from django.conf import settings
@@ -49,6 +50,10 @@ def pose_step(pose: Pose, *, variation: str | None = None, reps=None, seconds=No
         "breath": translated(data["breath"]),
         "moves": [translated(k.get("say") or "") for k in data["figure"]["keyframes"]],
         "stop_if": translated(data["stop_if"]),
+        "direction": data["direction"],
+        # what "ease off" switches to when symptoms say so (the stop rules)
+        "easier": translated({"slug": data["easier"][0]["slug"], "name": data["easier"][0]["name"],
+                              "steps": data["easier"][0]["steps"]}),
         "figure": render_svg(data["figure"], title=translated(data["name"]), tempo=tempo),
         "substitute_reason": reason,
     }
@@ -83,32 +88,40 @@ def _pain_step(moment: str) -> dict:
 
 
 def build_plan(sequence, *, can_kneel: bool | None) -> dict:
-    """The player's plan for this sequence. `can_kneel` False swaps kneeling rests for their alternative."""
+    """The player's plan for a stored sequence. `can_kneel` False swaps kneeling rests for their alternative."""
+    return plan_for_steps(
+        slug=sequence.slug, title=translated(sequence.title), steps=sequence.data["steps"], can_kneel=can_kneel,
+        log_url=reverse("practice:log", args=[sequence.slug]),
+    )
+
+
+def plan_for_steps(*, slug: str, title: str, steps: list[dict], can_kneel: bool | None, log_url: str) -> dict:
+    """The player's plan for any list of sequence steps (stored sequences, programme sessions, hand-made ones)."""
     poses = {p.slug: p for p in Pose.objects.all()}
-    steps = []
-    for step in sequence.data["steps"]:
+    planned = []
+    for step in steps:
         kind = step["type"]
         if kind == "floor-space":
-            steps.append(_floor_space_step(step["moment"]))
+            planned.append(_floor_space_step(step["moment"]))
         elif kind == "pain":
-            steps.append(_pain_step(step["moment"]))
+            planned.append(_pain_step(step["moment"]))
         elif kind == "summary":
-            steps.append({"type": "summary", "title": _("What changed")})
+            planned.append({"type": "summary", "title": _("What changed")})
         else:
-            slug, reason = step["pose"], None
+            pose, reason = step["pose"], None
             if can_kneel is False and step.get("instead_if_no_kneeling"):
-                slug = step["instead_if_no_kneeling"]
+                pose = step["instead_if_no_kneeling"]
                 reason = _("You told us kneeling is not comfortable, so this rest is done lying on your back.")
-            steps.append(pose_step(poses[slug], variation=step.get("variation") if slug == step["pose"] else None,
-                                   reps=step.get("reps"), seconds=step.get("seconds"), intro=step.get("intro"),
-                                   reason=reason))
+            planned.append(pose_step(poses[pose], variation=step.get("variation") if pose == step["pose"] else None,
+                                     reps=step.get("reps"), seconds=step.get("seconds"),
+                                     intro=step.get("intro") or step.get("why"), reason=reason))
     return {
-        "sequence": sequence.slug,
-        "title": translated(sequence.title),
+        "sequence": slug,
+        "title": title,
         "time_scale": settings.TIME_SCALE,
-        "log_url": reverse("practice:log", args=[sequence.slug]),
+        "log_url": log_url,
         "home_url": reverse("practice:home"),
-        "steps": steps,
+        "steps": planned,
     }
 
 
