@@ -48,11 +48,11 @@ class App:
     process: subprocess.Popen
 
     def query(self, code: str):
-        """Runs Python in the app's own environment (Django set up) and returns what it prints as JSON."""
-        result = subprocess.run([sys.executable, "-m", "lumbar", "manage", "shell", "-c", code],
+        """Runs Python in the app's own environment (Django set up); returns what it prints, read as JSON."""
+        result = subprocess.run([sys.executable, "-m", "lumbar", "manage", "shell", "--no-imports", "-c", code],
                                 env=self.env, capture_output=True, text=True, timeout=60)
         assert result.returncode == 0, result.stderr
-        return json.loads(result.stdout)
+        return json.loads(result.stdout) if result.stdout.strip() else None
 
 
 def _postgres_database(url: str) -> tuple[str, callable]:

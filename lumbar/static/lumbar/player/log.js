@@ -7,6 +7,14 @@ function csrfToken() {
   return field ? field.value : "";
 }
 
+/** The log the server expects: one entry per pose step reached, in plan order. */
+export function buildLog({ startedAt, completed, floor, pain, results }) {
+  const steps = [...results.entries()]
+    .sort(([a], [b]) => a - b)
+    .map(([index, r]) => ({ index, status: r.status, seconds: Math.max(0, Math.round(r.seconds)) }));
+  return { started_at: startedAt, completed, floor_space: { ...floor }, pain: { ...pain }, steps };
+}
+
 /** Resolves to {ok: true, url} when saved, or {ok: false, error} with a message to show. */
 export async function postLog(url, payload) {
   let response;

@@ -5,9 +5,7 @@ export const messages = {
   // progress and states
   stepOf: "Step {n} of {total}",
   stepOfNamed: "Step {n} of {total}: {name}",
-  paused: "Paused",
   pausedSpoken: "Paused.",
-  resumed: "Carrying on.",
   pause: "Pause",
   resume: "Resume",
 
@@ -31,7 +29,7 @@ export const messages = {
   sideOf: "Side {n} of {total}",
   halfWay: "Half-way.",
   switchSides: "Switch sides",
-  switchSidesSpoken: "Switch sides. Come out slowly and get ready for the other side.",
+  switchSidesSpoken: "Slowly switch sides.",
   otherSide: "Now the other side. Begin.",
   breatheIn: "Breathe in",
   breatheOut: "Breathe out",
@@ -41,8 +39,6 @@ export const messages = {
   extendedTime: "30 more seconds.",
   extendedReps: "{n} more repetitions.",
   stepDone: "Well done.",
-  skipped: "Skipped.",
-  nextUp: "Next: {name}",
 
   // time words
   seconds: "{n} seconds",
@@ -59,8 +55,6 @@ export const messages = {
   painChosenAnchor: "{n} out of 10, {anchor}",
   floorChosen: "You chose: {label}",
   notAnswered: "Not answered",
-  beforeLabel: "Before",
-  afterLabel: "After",
 
   // summary and saving
   summarySpoken: "That is the end of the session. Well done.",
@@ -68,15 +62,10 @@ export const messages = {
   saved: "Saved.",
   savedSpoken: "Your session is saved.",
   savedPartial: "Saved what you did so far.",
-  seeSession: "See this session",
-  retry: "Retry",
   saveFailed: "Your session was not saved yet.",
   networkError: "Could not reach Lumbar to save the session. Check that it is still running, then press Retry. Nothing you entered is lost.",
   serverError: "Lumbar could not save the session (error {status}). Press Retry. Nothing you entered is lost.",
   posesDone: "{done} of {total} poses done",
-  statusDone: "done",
-  statusSkipped: "skipped",
-  statusNotReached: "not reached",
 
   // sound settings
   voiceAutomatic: "Automatic (prefers an offline voice)",

@@ -2,16 +2,17 @@
 // speaks and sounds the cues, and saves the log at the end. For tests it exposes only
 // document.body.dataset.playerState and data-step-index on #player.
 
-import { format, messages } from "./messages.js";
-import { COUNTDOWN_SECONDS, PoseRun, normaliseStep, prepLines } from "./pose.js";
-import { postLog } from "./log.js";
+import { messages } from "./messages.js";
+import { PoseRun, estimateSeconds } from "./pose.js";
+import { buildLog, postLog } from "./log.js";
 import { bindSoundSettings, loadSettings, saveSettings } from "./settings.js";
 import { Sounds } from "./sounds.js";
 import { Clock, startTicker } from "./timer.js";
-import { Voice, speakingSeconds } from "./voice.js";
+import { Voice } from "./voice.js";
 import { ScreenAwake } from "./wakelock.js";
 import * as view from "./view.js";
 import { bindKeyboard } from "./keys.js";
+import { CheckIns } from "./checkins.js";
 
 const $ = (id) => document.getElementById(id);
 const plan = JSON.parse($("session-plan").textContent);
@@ -42,6 +43,7 @@ const voice = new Voice({
   },
   onVoicesChanged: () => soundPanel && soundPanel.fillVoices(),
 });
+const checkins = new CheckIns({ plan, state, voice });
 
 function applySettings() {
   voice.volume = settings.volume;
@@ -112,11 +114,16 @@ function go(index, { keepSpeech = false } = {}) {
   const step = plan.steps[index];
   const focusLost = !document.activeElement || document.activeElement === document.body
     || Boolean(document.activeElement.closest(".view"));
-  if (step.type === "pose") enterPose(step, index);
-  else if (step.type === "floor-space") enterFloor(step);
-  else if (step.type === "pain") enterPain(step);
-  else enterSummary();
   view.renderProgress(plan, index, 0);
+  if (step.type === "pose") enterPose(step, index);
+  else if (step.type === "floor-space") {
+    state.status = "input";
+    checkins.enterFloor(step);
+  } else if (step.type === "pain") {
+    state.status = "input";
+    checkins.enterPain(step);
+  }
+  else enterSummary();
   publish();
   if (focusLost) focusHeading();
 }
@@ -135,53 +142,11 @@ function enterPose(step, index) {
   apply(state.run.start(clock.seconds), state.run);
 }
 
-function enterFloor(step) {
-  state.status = "input";
-  view.showView("floor");
-  const moment = step.moment === "after" ? "after" : "before";
-  view.renderFloor(step, {
-    value: state.floor[moment],
-    before: state.floor.before,
-    onChoose: (value) => chooseFloor(value),
-  });
-  [step.title, ...(step.instructions || []), messages.floorPrompt].forEach((line) => voice.say(line));
-}
-
-function chooseFloor(value) {
-  const step = plan.steps[state.index];
-  const moment = step.moment === "after" ? "after" : "before";
-  state.floor[moment] = value;
-  view.updateFloor(step, { value, before: state.floor.before });
-  voice.cancel();
-  voice.say(format(messages.floorChosen, { label: view.floorLabel(step, value) }));
-}
-
-function enterPain(step) {
-  state.status = "input";
-  view.showView("pain");
-  const moment = step.moment === "after" ? "after" : "before";
-  view.renderPain(step, { value: state.pain[moment], onChoose: (n) => choosePain(n) });
-  [step.title, step.question, messages.painPrompt].forEach((line) => voice.say(line));
-}
-
-function choosePain(n) {
-  const step = plan.steps[state.index];
-  const moment = step.moment === "after" ? "after" : "before";
-  state.pain[moment] = Math.max(0, Math.min(10, n));
-  view.updatePain(step, { value: state.pain[moment] });
-  voice.cancel();
-  voice.say(view.painText(step, state.pain[moment]), { key: "pain" });
-}
-
-function currentPain() {
-  const step = plan.steps[state.index];
-  return state.pain[step && step.moment === "after" ? "after" : "before"];
-}
-
 function enterSummary({ completed = true } = {}) {
   state.completed = completed;
   state.run = null;
   view.showView("summary");
+  if (completed) view.renderProgress(plan, state.index, 1);
   view.renderSummary(plan, { floor: state.floor, pain: state.pain, results: state.results, completed });
   if (completed) {
     sounds.play("end");
@@ -192,24 +157,11 @@ function enterSummary({ completed = true } = {}) {
 
 // --- saving ----------------------------------------------------------------------------------------
 
-function logPayload() {
-  const steps = [...state.results.entries()]
-    .sort(([a], [b]) => a - b)
-    .map(([index, r]) => ({ index, status: r.status, seconds: Math.max(0, Math.round(r.seconds)) }));
-  return {
-    started_at: state.startedAt,
-    completed: state.completed,
-    floor_space: { ...state.floor },
-    pain: { ...state.pain },
-    steps,
-  };
-}
-
 async function save() {
   state.status = "saving";
   publish();
   view.renderSaving({ status: "saving", message: messages.saving });
-  const outcome = await postLog(plan.log_url, logPayload());
+  const outcome = await postLog(plan.log_url, buildLog(state));
   if (outcome.ok) {
     state.status = "saved";
     view.renderSaving({ status: "saved", message: state.completed ? messages.saved : messages.savedPartial, url: outcome.url });
@@ -318,6 +270,8 @@ function askToEnd() {
 function endAndSave() {
   $("end-dialog").close("save");
   voice.cancel();
+  voice.resume();
+  clock.start();
   state.paused = false;
   leaveStep();
   enterSummary({ completed: false });
@@ -360,17 +314,8 @@ function render() {
 
 // --- wiring ------------------------------------------------------------------------------------------
 
-function estimateSeconds() {
-  return plan.steps.reduce((sum, step) => {
-    if (step.type !== "pose") return sum + (step.type === "summary" ? 0 : 45);
-    const run = new PoseRun(step);
-    const reading = prepLines(normaliseStep(step)).reduce((s, line) => s + speakingSeconds(line), 0);
-    return sum + reading + COUNTDOWN_SECONDS + run.workTotal;
-  }, 0);
-}
-
 function init() {
-  view.renderReady(plan, estimateSeconds());
+  view.renderReady(plan, estimateSeconds(plan));
   view.renderProgress(plan, -1, 0);
   soundPanel = bindSoundSettings({ voice, sounds, settings, onChange: applySettings });
   applySettings();
@@ -399,6 +344,8 @@ function init() {
   on("end-save-button", endAndSave);
   on("end-cancel-button", () => $("end-dialog").close("cancel"));
   on("retry-button", save);
+  // where the page cannot go full screen (e.g. iPhone Safari) the button would do nothing
+  $("fullscreen-button").hidden = !(document.fullscreenEnabled && document.documentElement.requestFullscreen);
   document.addEventListener("fullscreenchange", () => {
     $("fullscreen-button").setAttribute("aria-pressed", String(Boolean(document.fullscreenElement)));
   });
@@ -409,13 +356,9 @@ function init() {
     start, togglePause, skip, back, extend, startNow, continueInput, toggleMute, toggleFullScreen,
     help: () => $("help-dialog").showModal(),
     end: askToEnd,
-    pain: currentPain,
-    choosePain,
-    chooseFloor: (n) => {
-      const step = plan.steps[state.index];
-      const option = step.options && step.options[n - 1];
-      if (option) chooseFloor(option.value);
-    },
+    pain: () => checkins.currentPain(),
+    choosePain: (n) => checkins.choosePain(n),
+    chooseFloor: (n) => checkins.chooseFloorOption(n),
   });
   publish();
   startTicker(tick);

@@ -135,13 +135,15 @@ export class PoseRun {
   holdEvents(total, { cues = true } = {}) {
     const events = this.countEvents(total);
     const half = total / 2;
-    if (total >= 30) events.push({ id: "half", at: half, effects: [{ tone: "half" }, { say: messages.halfWay, key: "half" }] });
+    let cueAtHalf = false;
     if (cues) {
       for (let at = FIRST_CUE_AT; at <= total - QUIET_BEFORE_END; at += CUE_EVERY) {
-        if (total >= 30 && Math.abs(at - half) < 6) continue;
-        events.push({ id: `cue@${at}`, at, cue: true });
+        // a cue due close to half-way is said together with "Half-way"
+        if (total >= 30 && Math.abs(at - half) < 6) cueAtHalf = true;
+        else events.push({ id: `cue@${at}`, at, cue: true });
       }
     }
+    if (total >= 30) events.push({ id: "half", at: half, half: true, cue: cueAtHalf });
     return events.sort((a, b) => a.at - b.at);
   }
 
@@ -173,7 +175,10 @@ export class PoseRun {
       for (const event of this.events) {
         if (event.at > t || this.fired.has(event.id)) continue;
         this.fired.add(event.id);
-        if (event.cue) {
+        if (event.half) {
+          const cue = event.cue ? this.nextCue() : null;
+          effects.push({ tone: "half" }, { say: cue ? `${messages.halfWay} ${cue}` : messages.halfWay, key: "cue" });
+        } else if (event.cue) {
           const cue = this.nextCue();
           if (cue) effects.push({ say: cue, key: "cue" });
         } else {
@@ -195,16 +200,16 @@ export class PoseRun {
     if (half <= this.lastHalf) return [];
     this.lastHalf = half;
     const moves = this.step.moves;
-    const there = moves[moves.length - 1] || messages.moveThereDefault;
-    const back = moves[0] || messages.moveBackDefault;
+    const there = capitalise(moves[moves.length - 1] || messages.moveThereDefault);
+    const back = capitalise(moves[0] || messages.moveBackDefault);
     const rep = Math.floor(half / 2) + 1;
     if (half % 2 === 0) {
       const text = rep === this.reps ? format(messages.lastRep, { move: there }) : format(messages.repThere, { n: rep, move: there });
-      return [{ say: capitalise(text), key: "move" }];
+      return [{ say: text, key: "move" }];
     }
     const cueEvery = tempo >= 3 ? 2 : 3;
     const cue = rep % cueEvery === 0 && rep < this.reps ? this.nextCue() : null;
-    return [{ say: cue ? `${capitalise(back)}. ${cue}` : capitalise(back), key: "move" }];
+    return [{ say: cue ? `${back}. ${cue}` : back, key: "move" }];
   }
 
   breathEffects(t) {
@@ -255,7 +260,8 @@ export class PoseRun {
     }
     ["count3", "count2", "count1"].forEach((id) => this.fired.delete(id));
     const fresh = phase.kind === "hold" ? this.holdEvents(phase.seconds)
-      : phase.kind === "breathing" ? this.holdEvents(phase.seconds, { cues: false }) : this.countEvents(phase.seconds);
+      : phase.kind === "breathing" ? this.holdEvents(phase.seconds, { cues: false })
+        : phase.kind === "reps" ? [] : this.countEvents(phase.seconds);
     this.events = fresh;
     // what has already passed is not said again (the half-way cue stays said once fired)
     this.events.forEach((event) => {
@@ -290,7 +296,9 @@ export class PoseRun {
       const half = Math.floor(clamped / tempo);
       const within = (clamped - half * tempo) / tempo;
       const rep = Math.floor(half / 2) + 1;
-      view.label = format(messages.repOf, { n: rep, total: this.reps });
+      // the repetition count is the big number; the time left is the smaller label
+      view.label = format(messages.timeLeft, { time: clockFace(view.remaining) });
+      view.timeText = format(messages.repOf, { n: rep, total: this.reps });
       view.rep = rep;
       view.guide = { position: half % 2 === 0 ? ease(within) : 1 - ease(within), there: half % 2 === 0 };
       view.figure = { progress: ((clamped % (2 * tempo)) / (2 * tempo)) };
@@ -313,4 +321,14 @@ export class PoseRun {
     }
     return view;
   }
+}
+
+/** Rough length of a whole session in seconds, for the start screen. */
+export function estimateSeconds(plan) {
+  return plan.steps.reduce((sum, step) => {
+    if (step.type !== "pose") return sum + (step.type === "summary" ? 0 : 45);
+    const run = new PoseRun(step);
+    const reading = run.lines.reduce((total, line) => total + speakingSeconds(line), 0);
+    return sum + reading + COUNTDOWN_SECONDS + run.workTotal;
+  }, 0);
 }

@@ -8,6 +8,7 @@ const VIEWS = ["ready", "pose", "floor", "pain", "summary"];
 
 export function showView(name) {
   for (const view of VIEWS) $(`view-${view}`).hidden = view !== name;
+  $("player-body").scrollTop = 0; // each step starts at its top
 }
 
 function fillList(list, items) {
@@ -107,7 +108,8 @@ export function updatePose(view, { paused }) {
   const working = ["reps", "hold", "breathing", "switch"].includes(view.kind);
   const root = $("view-pose");
   root.dataset.phase = view.kind;
-  setText("pose-phase", paused ? messages.paused : view.label);
+  setText("pose-phase", view.label);
+  $("pose-paused").hidden = !paused;
   setText("pose-time", view.timeText);
   $("start-now-button").hidden = working || view.kind === "done";
   // the line being read out is highlighted in the list of steps
@@ -175,6 +177,8 @@ export function updateFloor(step, { value, before }) {
     $("floor-compare-before").textContent = floorLabel(step, before);
     $("floor-compare-after").textContent = floorLabel(step, value);
   }
+  // once answered, keep the comparison and the Continue button in view on short screens
+  if (value !== null) $("floor-next").scrollIntoView({ block: "nearest" });
 }
 
 export function renderPain(step, { value, onChoose }) {
@@ -207,7 +211,10 @@ export function updatePain(step, { value }) {
 // --- summary ---------------------------------------------------------------------------------
 
 export function renderSummary(plan, { floor, pain, results, completed }) {
+  const summaryStep = plan.steps.find((s) => s.type === "summary");
+  if (summaryStep && summaryStep.title) $("summary-title").textContent = summaryStep.title;
   const floorStep = plan.steps.find((s) => s.type === "floor-space") || { options: [] };
+  $("summary-floor").hidden = !plan.steps.some((s) => s.type === "floor-space");
   const show = (value, text) => (value === null || value === undefined ? messages.notAnswered : text);
   $("summary-floor-before").textContent = show(floor.before, floorLabel(floorStep, floor.before));
   $("summary-floor-after").textContent = show(floor.after, floorLabel(floorStep, floor.after));

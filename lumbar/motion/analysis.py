@@ -1,0 +1,194 @@
+"""Landmarks in, repetitions, holds and cues out: one code path for the live coach and for files.
+
+Live: make a `MotionAnalyzer` per stream and `feed` it each message's frames (one or a few); it answers
+with a `LiveUpdate` (rep count, glide score of each half just finished, hold time, new cues). Work per
+frame is constant: features for the new frames, one step of the counter and the hold timer; a finished
+half is filtered and scored once, over its own few seconds. Offline: `analyze(stream, exercise)` feeds
+a whole recording the same way and returns an `Analysis` (`to_dict()` is the JSON of `lumbar analyze`).
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from .calibration import Calibration, CalibrationRecorder
+from .cues import Cue, CueWatcher
+from .exercises import EXERCISES, Exercise
+from .history import SignalHistory
+from .holds import Hold, HoldTimer, in_child_pose, is_still
+from .landmarks import DEFAULT_ASPECT, LANDMARK_COUNT, LandmarkStream, parse_frame
+from .repetitions import Repetition, RepetitionCounter
+from .signals import FeatureExtractor
+
+SIGNAL_NAME = "trunk-thigh flexion (degrees)"
+
+
+@dataclass
+class LiveUpdate:
+    """The answer to one message of frames."""
+
+    t: float | None
+    person_found: bool
+    calibration: str            # "neutral", "demonstration" (waiting for them), "done", or "none" (holds)
+    reps: int
+    halves: list[dict] = field(default_factory=list)   # halves scored since the previous update
+    hold_s: float | None = None                        # seconds into the current hold
+    cues: list[dict] = field(default_factory=list)
+
+    def to_dict(self) -> dict:
+        return dict(self.__dict__)
+
+
+@dataclass
+class Analysis:
+    exercise: Exercise
+    fps: float
+    times: np.ndarray
+    signal: np.ndarray          # trunk-thigh flexion per frame (NaN where nobody was seen)
+    found_share: float
+    calibration: Calibration | None
+    reps: list[Repetition]
+    holds: list[Hold]
+    cues: list[Cue]
+    source: str = ""
+
+    def half_direction(self, index: int) -> str:
+        rising = self.calibration is None or self.calibration.amplitude > 0
+        return self.exercise.directions[index if rising else 1 - index]
+
+    def to_dict(self) -> dict:
+        def half(h, index):
+            return {"direction": self.half_direction(index), "start": round(h.start, 3), "end": round(h.end, 3),
+                    "duration": round(h.duration, 3), "smoothness": h.sparc, "glide": h.glide, "seen": h.seen}
+
+        return {
+            "exercise": self.exercise.name,
+            "source": self.source,
+            "fps": self.fps,
+            "frames": len(self.times),
+            "duration_s": round(float(self.times[-1] - self.times[0]), 3) if len(self.times) else 0.0,
+            "person_found_share": round(self.found_share, 4),
+            "signal": SIGNAL_NAME,
+            "calibration": self.calibration.to_dict() if self.calibration else None,
+            "reps": [{"number": r.number, "start": round(r.start, 3), "turn": round(r.turn, 3),
+                      "end": None if r.end is None else round(r.end, 3), "range": round(r.peak, 3),
+                      "halves": [half(h, i) for i, h in enumerate(r.halves)]} for r in self.reps],
+            "holds": [{"start": round(h.start, 3), "end": round(h.end, 3), "duration": round(h.end - h.start, 3),
+                       "seen_share": h.seen} for h in self.holds],
+            "cues": [c.to_dict() for c in self.cues],
+        }
+
+
+class MotionAnalyzer:
+    """One person's stream of frames for one exercise."""
+
+    def __init__(self, exercise: str, *, fps: float = 30.0, aspect: float = DEFAULT_ASPECT,
+                 calibration: Calibration | None = None, tempo_s: float | None = None, keep_s: float | None = 120.0):
+        self.exercise = EXERCISES[exercise]
+        self.fps = fps
+        self.features = FeatureExtractor(aspect)
+        self.signal = SignalHistory(keep_s=keep_s)
+        self.frames = 0
+        self.found = 0
+        self.calibration = calibration
+        self.recorder = CalibrationRecorder(fps, min_amplitude=self.exercise.min_amplitude)
+        self.counter = RepetitionCounter(fps, keep_s=keep_s)
+        self.holds = HoldTimer()
+        self.cues = CueWatcher(tempo_s=tempo_s if tempo_s is not None else self.exercise.tempo_s,
+                               watch_neck=self.exercise.watches_neck)
+        self._last_t: float | None = None
+        self._update: LiveUpdate | None = None
+
+    def feed_frames(self, frames: list) -> LiveUpdate:
+        """Frames as decoded JSON (a WebSocket message); a malformed one raises LandmarksError."""
+        times = np.empty(len(frames))
+        landmarks = np.full((len(frames), LANDMARK_COUNT, 4), np.nan)
+        previous = self._last_t
+        for i, frame in enumerate(frames):
+            previous, points = parse_frame(frame, f"frame {self.frames + i}", previous)
+            times[i] = previous
+            if points is not None:
+                landmarks[i] = points
+        return self.feed(times, landmarks)
+
+    def feed(self, times: np.ndarray, landmarks: np.ndarray) -> LiveUpdate:
+        """Validated frames: times (k,), landmarks (k, 33, 4) with NaN rows where nobody was found."""
+        features = self.features(times, landmarks)
+        self._update = update = LiveUpdate(None, False, "", 0)
+        for i, t in enumerate(times.tolist()):
+            flexion = float(features.flexion[i])
+            seen = not math.isnan(flexion)
+            self.frames += 1
+            self.found += seen
+            self.signal.append(t, flexion)
+            self._last_t = t
+            if self.exercise.counts_repetitions:
+                self._count(t, flexion)
+            if self.exercise.times_holds:
+                pose = in_child_pose(flexion, float(features.shoulder_drop[i])) if seen else None
+                still = is_still(float(features.torso_speed[i]), float(features.flexion_rate[i]))
+                self.holds.add(t, pose, still)
+            self._cue(self.cues.on_frame(t, float(features.head_pitch[i])))
+            update.t, update.person_found = t, seen
+        update.reps = len(self.counter.reps)
+        update.calibration = self._calibration_stage()
+        update.hold_s = round(self.holds.elapsed(update.t), 2) if self.holds.current else None
+        return update
+
+    def finish(self) -> Analysis:
+        """End of the stream: close what is open and return the whole analysis."""
+        self._update = LiveUpdate(None, False, "", 0)
+        for rep in self.counter.finish():
+            self._scored(rep, 1)
+        self.holds.finish()
+        return Analysis(self.exercise, self.fps, self.signal.times.copy(), self.signal.values.copy(),
+                        self.found / self.frames if self.frames else 0.0, self.calibration, self.counter.reps,
+                        self.holds.holds, self.cues.cues)
+
+    def _calibration_stage(self) -> str:
+        if not self.exercise.counts_repetitions:
+            return "none"
+        return "done" if self.calibration else self.recorder.stage
+
+    def _count(self, t: float, flexion: float) -> None:
+        if self.calibration is None:
+            self.calibration = self.recorder.add(t, flexion)
+            if self.calibration is None:
+                return
+            times, values = self.signal.times, self.signal.values     # replay what came before
+            for before, value in zip(times[:-1].tolist(), values[:-1].tolist()):
+                self._step(before, value)
+        self._step(t, flexion)
+
+    def _step(self, t: float, flexion: float) -> None:
+        for rep in self.counter.add(t, self.calibration.normalise(flexion)):
+            if len(rep.halves) == 1:
+                self._cue(self.cues.on_repetition(rep))
+                self._scored(rep, 0)
+            else:
+                self._scored(rep, 1)
+
+    def _scored(self, rep: Repetition, index: int) -> None:
+        half = rep.halves[index]
+        self._cue(self.cues.on_half(rep, half))
+        self._update.halves.append({"rep": rep.number, "half": index + 1, "start": round(half.start, 3),
+                                    "end": round(half.end, 3), "smoothness": half.sparc, "glide": half.glide})
+
+    def _cue(self, cues: list[Cue]) -> None:
+        self._update.cues += [cue.to_dict() for cue in cues]
+
+
+def analyze(stream: LandmarkStream, exercise: str, *, tempo_s: float | None = None, batch: int = 300,
+            progress=None) -> Analysis:
+    """A whole recording through the live code path; `progress(done, total)` is called per batch."""
+    analyzer = MotionAnalyzer(exercise, fps=stream.fps, aspect=stream.aspect, tempo_s=tempo_s, keep_s=None)
+    total = len(stream.times)
+    for lo in range(0, total, batch):
+        analyzer.feed(stream.times[lo:lo + batch], stream.landmarks[lo:lo + batch])
+        if progress:
+            progress(min(lo + batch, total), total)
+    result = analyzer.finish()
+    result.source = stream.source
+    return result

@@ -1,0 +1,38 @@
+"""Low-pass filters: zero-phase for finished stretches of signal, causal (one sample at a time) for live decisions."""
+from __future__ import annotations
+
+from functools import lru_cache
+
+import numpy as np
+from scipy.signal import butter, sosfiltfilt
+
+LOWPASS_HZ = 6.0
+
+
+def lowpass(values: np.ndarray, fs: float, cutoff: float = LOWPASS_HZ) -> np.ndarray:
+    """Zero-phase 2nd-order Butterworth low-pass (applied forwards and backwards)."""
+    values = np.asarray(values, dtype=float)
+    if cutoff >= fs / 2 or len(values) < 4:
+        return values
+    return sosfiltfilt(_butter_sos(cutoff, fs), values, padlen=min(len(values) - 1, 9))
+
+
+@lru_cache(maxsize=32)
+def _butter_sos(cutoff: float, fs: float) -> np.ndarray:
+    return butter(2, cutoff, fs=fs, output="sos")
+
+
+class CausalLowpass:
+    """2nd-order Butterworth low-pass, one sample at a time (adds about 0.1 s of lag at 2.5 Hz)."""
+
+    def __init__(self, cutoff: float, fs: float):
+        self.b, self.a = (tuple(float(c) for c in coefficients) for coefficients in butter(2, min(cutoff, 0.45 * fs), fs=fs))
+        self.z: tuple[float, float] | None = None
+
+    def __call__(self, x: float) -> float:
+        b, a = self.b, self.a
+        if self.z is None:  # start in steady state at the first value
+            self.z = (x * (b[1] + b[2] - a[1] - a[2]), x * (b[2] - a[2]))
+        y = b[0] * x + self.z[0]
+        self.z = (b[1] * x - a[1] * y + self.z[1], b[2] * x - a[2] * y)
+        return y

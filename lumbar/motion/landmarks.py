@@ -1,0 +1,149 @@
+"""Landmark streams in the design.md format: reading and validating them.
+
+A document is `{"fps": 30.0, "source": "...", "frames": [{"t": 0.0333, "landmarks": [[x, y, z, v] x 33]}]}`
+with BlazePose's 33 landmarks in its order, x and y normalised to the image width and height, `null`
+landmarks where nobody was found. Optional `"width"` and `"height"` (pixels) give the image's aspect
+ratio; without them 4:3 is assumed (the usual webcam and the shared clips). Anything malformed is refused
+with a `LandmarksError` naming the frame and the field.
+"""
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+LANDMARK_COUNT = 33
+DEFAULT_ASPECT = 4 / 3
+NOSE, LEFT_EAR, RIGHT_EAR = 0, 7, 8
+LEFT_SHOULDER, RIGHT_SHOULDER = 11, 12
+LEFT_HIP, RIGHT_HIP = 23, 24
+LEFT_KNEE, RIGHT_KNEE = 25, 26
+# BlazePose index of each landmark's mirror image (left <-> right).
+MIRRORED = np.array([0, 4, 5, 6, 1, 2, 3, 8, 7, 10, 9, 12, 11, 14, 13, 16, 15, 18, 17, 20, 19, 22, 21,
+                     24, 23, 26, 25, 28, 27, 30, 29, 32, 31])
+
+
+class LandmarksError(ValueError):
+    """A landmarks document, frame or message is malformed; the message names where and what."""
+
+
+@dataclass
+class LandmarkStream:
+    """A whole recording: times (N,), landmarks (N, 33, 4) with NaN rows where nobody was found."""
+
+    fps: float
+    times: np.ndarray
+    landmarks: np.ndarray
+    source: str = ""
+    aspect: float = DEFAULT_ASPECT
+
+    @property
+    def found(self) -> np.ndarray:
+        return ~np.isnan(self.landmarks[:, 0, 0])
+
+
+def _number(value, where: str, *, positive: bool = False) -> float:
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
+        raise LandmarksError(f"{where} must be a finite number, not {json.dumps(value)[:40]}")
+    if positive and value <= 0:
+        raise LandmarksError(f"{where} must be positive, not {value}")
+    return float(value)
+
+
+def parse_landmarks(value, where: str) -> np.ndarray | None:
+    """One frame's `landmarks` field -> (33, 4) float array, or None for `null` (nobody found)."""
+    if value is None:
+        return None
+    if not isinstance(value, list) or len(value) != LANDMARK_COUNT:
+        count = f"{len(value)} landmarks" if isinstance(value, list) else type(value).__name__
+        raise LandmarksError(f"{where}.landmarks must be a list of {LANDMARK_COUNT} landmarks, not {count}")
+    for index, point in enumerate(value):
+        if not isinstance(point, list) or len(point) != 4:
+            raise LandmarksError(f"{where}.landmarks[{index}] must be [x, y, z, visibility]")
+    try:
+        array = np.array(value, dtype=float)
+    except (TypeError, ValueError):
+        array = None
+    if array is None or not np.isfinite(array).all():
+        bad = next((i, j) for i, point in enumerate(value) for j, number in enumerate(point)
+                   if isinstance(number, bool) or not isinstance(number, (int, float)) or not math.isfinite(number))
+        field = ["x", "y", "z", "visibility"][bad[1]]
+        raise LandmarksError(f"{where}.landmarks[{bad[0]}] {field} must be a finite number, "
+                             f"not {json.dumps(value[bad[0]][bad[1]])[:40]}")
+    outside = np.flatnonzero((array[:, 3] < 0) | (array[:, 3] > 1))
+    if len(outside):
+        raise LandmarksError(f"{where}.landmarks[{outside[0]}] visibility must be between 0 and 1, "
+                             f"not {array[outside[0], 3]:g}")
+    return array
+
+
+def parse_frame(frame, where: str, previous_t: float | None = None) -> tuple[float, np.ndarray | None]:
+    """One `{"t": ..., "landmarks": ...}` frame -> (t, array or None); `t` must increase."""
+    if not isinstance(frame, dict):
+        raise LandmarksError(f"{where} must be an object with t and landmarks")
+    for key in ("t", "landmarks"):
+        if key not in frame:
+            raise LandmarksError(f"{where} has no {key}")
+    t = _number(frame["t"], f"{where}.t")
+    if previous_t is not None and t <= previous_t:
+        raise LandmarksError(f"{where}.t is {t:g}, not after the previous frame's {previous_t:g}")
+    return t, parse_landmarks(frame["landmarks"], where)
+
+
+def aspect_of(document: dict) -> float:
+    """Image width / height from optional `width` and `height`, else 4:3."""
+    if "width" in document or "height" in document:
+        return _number(document.get("width"), "width", positive=True) / _number(
+            document.get("height"), "height", positive=True)
+    return DEFAULT_ASPECT
+
+
+def parse_document(document) -> LandmarkStream:
+    """A decoded landmarks document -> LandmarkStream."""
+    if not isinstance(document, dict):
+        raise LandmarksError("the landmarks file must be a JSON object with fps and frames")
+    if "fps" not in document:
+        raise LandmarksError("the landmarks file has no fps")
+    fps = _number(document["fps"], "fps", positive=True)
+    frames = document.get("frames")
+    if not isinstance(frames, list) or not frames:
+        raise LandmarksError("frames must be a non-empty list")
+    times = np.empty(len(frames))
+    landmarks = np.full((len(frames), LANDMARK_COUNT, 4), np.nan)
+    previous = None
+    for index, frame in enumerate(frames):
+        previous, points = parse_frame(frame, f"frame {index}", previous)
+        times[index] = previous
+        if points is not None:
+            landmarks[index] = points
+    source = document.get("source", "")
+    return LandmarkStream(fps, times, landmarks, source if isinstance(source, str) else "", aspect_of(document))
+
+
+def read_landmarks_file(path) -> LandmarkStream:
+    """Read and validate a landmarks JSON file; every problem is a LandmarksError."""
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise LandmarksError(f"{path}: no such file") from None
+    except (OSError, UnicodeDecodeError) as error:
+        raise LandmarksError(f"{path}: cannot be read ({error})") from None
+    try:
+        document = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise LandmarksError(f"{path}: not valid JSON ({error})") from None
+    try:
+        return parse_document(document)
+    except LandmarksError as error:
+        raise LandmarksError(f"{path}: {error}") from None
+
+
+def mirrored(landmarks: np.ndarray) -> np.ndarray:
+    """The same pose seen in a mirror: x -> 1 - x and left/right landmarks swapped."""
+    flipped = landmarks[..., MIRRORED, :].copy()
+    flipped[..., 0] = 1.0 - flipped[..., 0]
+    return flipped
