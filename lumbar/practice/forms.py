@@ -33,7 +33,7 @@ class _BeforeAfterPain(_Strict):
 
 class _StepResult(_Strict):
     index: int = Field(ge=0)
-    status: Literal["done", "skipped"]
+    status: Literal["done", "skipped", "stopped"]
     seconds: int = Field(ge=0, le=4 * 3600)
 
 

@@ -31,14 +31,14 @@ class PracticeSession(models.Model):
 
 
 class PracticeStep(models.Model):
-    DONE, SKIPPED = "done", "skipped"
+    DONE, SKIPPED, STOPPED = "done", "skipped", "stopped"  # stopped: ended early because of symptoms
 
     session = models.ForeignKey(PracticeSession, on_delete=models.CASCADE, related_name="steps")
     position = models.PositiveSmallIntegerField()
     pose_slug = models.SlugField(max_length=60)
     pose_name = models.CharField(max_length=200)
     variation = models.SlugField(max_length=60, blank=True)
-    status = models.CharField(max_length=10, choices=[(DONE, DONE), (SKIPPED, SKIPPED)])
+    status = models.CharField(max_length=10, choices=[(DONE, DONE), (SKIPPED, SKIPPED), (STOPPED, STOPPED)])
     seconds = models.PositiveIntegerField(default=0)
 
     class Meta:

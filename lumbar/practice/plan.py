@@ -1,7 +1,7 @@
 """Turns a sequence (data) into the plan the session player plays, for one person.
 
 The plan is plain JSON handed to the page with `json_script`; the player needs nothing else. Its shape:
-  {"sequence", "title", "time_scale", "log_url", "home_url",
+  {"sequence", "title", "time_scale", "log_url", "home_url", "symptoms_url", "rest": <a pose step>,
    "steps": [
      {"type": "floor-space", "moment": "before"|"after", "title", "instructions": [..], "options": [{"value", "label"}], "figure"},
      {"type": "pain", "moment": "before"|"after", "title", "question", "anchors": {"0": .., "10": ..}},
@@ -20,6 +20,8 @@ from lumbar.content.models import Pose
 from lumbar.content.text import translated
 
 from .measures import FLOOR_SPACE, PAIN_ANCHORS
+
+REST_POSE = "constructive-rest"
 
 
 def pose_step(pose: Pose, *, variation: str | None = None, reps=None, seconds=None, intro=None, reason=None) -> dict:
@@ -115,12 +117,16 @@ def plan_for_steps(*, slug: str, title: str, steps: list[dict], can_kneel: bool 
             planned.append(pose_step(poses[pose], variation=step.get("variation") if pose == step["pose"] else None,
                                      reps=step.get("reps"), seconds=step.get("seconds"),
                                      intro=step.get("intro") or step.get("why"), reason=reason))
+    rest = poses.get(REST_POSE)
     return {
         "sequence": slug,
         "title": title,
         "time_scale": settings.TIME_SCALE,
         "log_url": log_url,
         "home_url": reverse("practice:home"),
+        "symptoms_url": reverse("safety:symptoms"),
+        # where the stop rules send someone who has to stop a pose
+        "rest": pose_step(rest, seconds=60, intro=_("Let's rest here and let things settle.")) if rest else None,
         "steps": planned,
     }
 

@@ -8,6 +8,7 @@ from lumbar.accounts.access import may_view_practice
 from lumbar.accounts.models import profile_of
 from lumbar.content.models import Sequence
 from lumbar.safety.gate import screening_required, screening_state
+from lumbar.safety.models import SymptomEvent
 
 from .actions import record_practice
 from .forms import KneelingForm, LogError, parse_practice_log
@@ -84,6 +85,15 @@ def session_detail(request, pk):
         raise Http404("No such session")
     return render(request, "practice/session.html", {
         "session": session,
+        "symptoms": symptoms_during(session),
         "summary": session_summary(session),
         "floor_labels": FLOOR_SPACE,
     })
+
+
+def symptoms_during(session):
+    """The "something's wrong" reports made while this session ran."""
+    return SymptomEvent.objects.filter(
+        user=session.user, sequence_slug=session.sequence_slug,
+        created_at__range=(session.started_at, session.finished_at),
+    ).order_by("created_at")

@@ -1,6 +1,8 @@
 from django.conf import settings
 from django.db import models
 
+from .stop_rules import ACTION_LABELS
+
 
 class Screening(models.Model):
     """One completed safety screen: every answer, the outcome, and any clinician clearance."""
@@ -42,7 +44,7 @@ class SymptomEvent(models.Model):
     sharp_or_shooting = models.BooleanField()
     spreading_to_leg = models.BooleanField()
     urgent_symptoms = models.BooleanField()
-    action = models.CharField(max_length=20)
+    action = models.CharField(max_length=20, choices=list(ACTION_LABELS.items()))
 
     class Meta:
         ordering = ["-created_at", "-pk"]

@@ -15,6 +15,14 @@ from django.utils.translation import gettext_lazy as _
 
 CONTINUE, EASE, STOP_POSE, STOP_DIRECTION, STOP_SESSION = "continue", "ease", "stop-pose", "stop-direction", "stop-session"
 
+ACTION_LABELS = {
+    CONTINUE: _("carried on"),
+    EASE: _("eased off"),
+    STOP_POSE: _("stopped the pose and rested"),
+    STOP_DIRECTION: _("stopped that direction of movement"),
+    STOP_SESSION: _("stopped the session (urgent advice)"),
+}
+
 MESSAGES = {
     CONTINUE: _("Carry on gently. Stay in the easy part of the range, and tell us again if anything changes."),
     EASE: _("Let's ease off: use the easier version, make the movement smaller, or shorten the hold."),
