@@ -122,7 +122,25 @@ LANGUAGES = [("en", "English")]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 USE_I18N = True
 USE_TZ = True
-TIME_ZONE = "UTC"
+
+
+def _time_zone() -> str:
+    """LUMBAR_TIME_ZONE, else this machine's zone (days, mornings and times shown follow it), else UTC."""
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    name = os.environ.get("LUMBAR_TIME_ZONE") or os.environ.get("TZ", "").lstrip(":")
+    if not name and Path("/etc/localtime").is_symlink():
+        name = str(Path("/etc/localtime").resolve()).partition("zoneinfo/")[2]
+    try:
+        ZoneInfo(name or "UTC")
+    except (ZoneInfoNotFoundError, ValueError):
+        if os.environ.get("LUMBAR_TIME_ZONE"):
+            raise SystemExit(f"LUMBAR_TIME_ZONE {name!r} is not a time zone name such as Europe/London") from None
+        name = ""
+    return name or "UTC"
+
+
+TIME_ZONE = _time_zone()
 
 STATIC_URL = "static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
