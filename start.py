@@ -6,6 +6,7 @@
     python3 start.py poses --json     # any `lumbar` subcommand
 """
 import os
+import shutil
 import subprocess
 import sys
 import venv
@@ -31,6 +32,19 @@ def ensure_installed(extras: str = "") -> Path:
     return PYTHON
 
 
+def ensure_front_end(python: Path, dev: bool = False) -> None:
+    """Front-end packages from the npm registry, pinned by package-lock.json (node and npm come from PyPI)."""
+    stamps = [ROOT / "node_modules" / ".lumbar-dev"] + ([] if dev else [ROOT / "node_modules" / ".lumbar-app"])
+    lock_time = (ROOT / "package-lock.json").stat().st_mtime
+    if any(stamp.exists() and stamp.stat().st_mtime >= lock_time for stamp in stamps):
+        return
+    npm = shutil.which("npm", path=str(python.parent))
+    subprocess.check_call([npm, "ci", "--no-audit", "--no-fund", "--loglevel=error", *([] if dev else ["--omit=dev"])],
+                          cwd=ROOT)
+    stamps[-1].touch()
+
+
 if __name__ == "__main__":
     python = ensure_installed()
+    ensure_front_end(python)
     sys.exit(subprocess.call([str(python), "-m", "lumbar", *sys.argv[1:]], cwd=ROOT))

@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "lumbar.practice",
     "lumbar.safety",
     "lumbar.journal",
+    "lumbar.coach",
 ]
 
 MIDDLEWARE = [
@@ -143,7 +144,9 @@ def _time_zone() -> str:
 TIME_ZONE = _time_zone()
 
 STATIC_URL = "static/"
-STATICFILES_DIRS = [BASE_DIR / "static"]
+# Front-end packages installed from the npm registry by the set-up (package-lock.json), never committed.
+NODE_MODULES = BASE_DIR.parent / "node_modules"
+STATICFILES_DIRS = [BASE_DIR / "static", ("vendor/mediapipe-pose", NODE_MODULES / "@mediapipe" / "pose")]
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = DEBUG
 

@@ -16,20 +16,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from start import ensure_installed  # noqa: E402
-
-
-def npm_install(python: Path) -> None:
-    """Front-end test packages from the npm registry, pinned by package-lock.json (node from PyPI)."""
-    marker = ROOT / "node_modules" / ".package-lock.json"
-    if marker.exists() and marker.stat().st_mtime >= (ROOT / "package-lock.json").stat().st_mtime:
-        return
-    subprocess.check_call([str(python.parent / "npm"), "ci", "--no-audit", "--no-fund", "--loglevel=error"], cwd=ROOT)
+from start import ensure_front_end, ensure_installed  # noqa: E402
 
 
 def main() -> int:
     python = ensure_installed("[dev]")
-    npm_install(python)
+    ensure_front_end(python, dev=True)
     runs = [("SQLite", {})]
     if os.environ.get("LUMBAR_TEST_DATABASE_URL"):
         runs.append(("PostgreSQL", {"DATABASE_URL": os.environ["LUMBAR_TEST_DATABASE_URL"]}))

@@ -7,12 +7,11 @@ last. Two changes at most, by construction.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
-from .duration import count_position_changes, session_seconds
+from .duration import POSITION_CHANGE_SECONDS, count_position_changes, step_seconds
 
 ROLE_ORDER = {"arrival": 0, "warm-up": 1, "rounded-rest": 2, "flow": 3, "main": 4, "closing": 9}
-MAX_POSITION_CHANGES = 2
 
 
 @dataclass
@@ -27,7 +26,7 @@ class Item:
     index: int = 0  # order among items of the same role and round
     round: int = 1
     late: bool = False  # goes into the last block of its level, not the first
-    bounds: tuple[int, int] | None = field(default=None)  # seconds range for the rests that absorb time
+    bounds: tuple[int, int] | None = None  # seconds range for the rests that absorb time
 
     def step(self) -> dict:
         return {"type": "pose", "pose": self.pose, "variation": self.variation, "reps": self.reps,
@@ -49,6 +48,7 @@ def arrange(items: list[Item], layout: list[str]) -> list[Item]:
             where = [0]
         elif item.role == "closing":
             where = [len(layout) - 1]
+        where = where or [b for b, level in enumerate(layout) if level == item.level]
         if not where:
             continue
         block = where[-1] if item.late else where[0]
@@ -58,8 +58,14 @@ def arrange(items: list[Item], layout: list[str]) -> list[Item]:
     return [item for _, _, item in sorted(placed, key=lambda p: (p[0], p[1]))]
 
 
-def estimate(ordered: list[Item]) -> float:
-    return session_seconds([i.step() for i in ordered], [i.level for i in ordered])
+def estimate(items: list[Item], layout: list[str]) -> float:
+    """Seconds for these items once arranged (duration.py), without arranging them: the first and last
+    blocks always hold the rests, a middle block counts when some item is at its level."""
+    present = {i.level for i in items}
+    kept = [level for b, level in enumerate(layout) if b in (0, len(layout) - 1) or level in present]
+    changes = sum(1 for before, after in zip(kept, kept[1:]) if before != after)
+    work = sum(step_seconds(i.pose, i.variation, i.reps, i.seconds) for i in items if i.level in layout)
+    return work + POSITION_CHANGE_SECONDS * changes
 
 
 def position_changes(ordered: list[Item]) -> int:

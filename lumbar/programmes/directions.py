@@ -56,9 +56,10 @@ def _from_check(direction: str, answer: str, other: str | None) -> tuple[str, st
 def _from_movements(direction: str, profile) -> tuple[str, str | None]:
     movement = next(m for m, d in MOVEMENT_DIRECTIONS.items() if d == direction)
     if movement in profile.aggravates:
-        return "avoid", (_("You told us bending forward makes your back worse, so poses that round the lower back are left out.")
-                         if direction == FLEXION else
-                         _("You told us bending back makes your back worse, so poses that arch the lower back are left out."))
+        return "avoid", (_("You told us bending forward makes your back worse, so poses that round the lower back "
+                           "are left out.") if direction == FLEXION else
+                         _("You told us bending back makes your back worse, so poses that arch the lower back "
+                           "are left out."))
     if movement in profile.eases:
         return "prefer", None
     return "", None

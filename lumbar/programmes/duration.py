@@ -8,6 +8,8 @@
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 from .library import poses, variation
 
 TRANSITION_SECONDS = 15
@@ -15,9 +17,11 @@ SIDE_SWITCH_SECONDS = 5
 POSITION_CHANGE_SECONDS = 30
 
 
+@lru_cache(maxsize=None)
 def tempo(pose: str, variation_slug: str | None) -> float:
     chosen = variation(poses()[pose], variation_slug)
-    return (chosen.dose.tempo if chosen and chosen.dose and chosen.dose.tempo else None) or poses()[pose].dose.tempo or 3
+    own = chosen.dose.tempo if chosen and chosen.dose else None
+    return own or poses()[pose].dose.tempo or 3
 
 
 def step_seconds(pose: str, variation_slug: str | None, reps: int | None, seconds: int | None) -> float:
@@ -29,11 +33,6 @@ def step_seconds(pose: str, variation_slug: str | None, reps: int | None, second
 
 def count_position_changes(levels: list[str]) -> int:
     return sum(1 for before, after in zip(levels, levels[1:]) if before != after)
-
-
-def session_seconds(steps: list[dict], levels: list[str]) -> float:
-    work = sum(step_seconds(s["pose"], s["variation"], s["reps"], s["seconds"]) for s in steps)
-    return work + POSITION_CHANGE_SECONDS * count_position_changes(levels)
 
 
 def rounded_minutes(seconds: float) -> float:

@@ -31,7 +31,8 @@ from .positions import FLOOR, SMALL_RANGE, level_of, needs_kneeling
 _PRONE = gettext_lazy("Lying on your front is not advised in pregnancy.")
 _HIP = gettext_lazy("While you follow hip precautions, this pose bends the hip past a right angle, crosses the "
                     "legs or twists at the waist.")
-_EYES = gettext_lazy("With glaucoma, positions with the head low or the legs raised can raise the pressure in the eyes.")
+_EYES = gettext_lazy("With glaucoma, positions with the head low or the legs raised can raise the pressure in "
+                     "the eyes.")
 _SLIP = gettext_lazy("Arching the lower back under load can irritate a forward slip of a vertebra.")
 _LOADED_FOLD = gettext_lazy("Folding forward while standing loads the rounded back, which is what to avoid with "
                             "thin bones.")
@@ -106,7 +107,8 @@ def _decide(profile, slug: str, language: str | None) -> Decision:
         return Decision(slug, False, _where_reason(profile, slug))
 
     order = [c for c in CONDITIONS if c in profile.conditions]
-    cautions = sorted((c for c in pose.cautions if c.condition in profile.conditions), key=lambda c: order.index(c.condition))
+    cautions = sorted((c for c in pose.cautions if c.condition in profile.conditions),
+                      key=lambda c: order.index(c.condition))
     notes = tuple(translated(c.text) for c in cautions)
     chosen, why, locked = None, "", False
     for caution in cautions:

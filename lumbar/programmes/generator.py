@@ -15,9 +15,10 @@ from dataclasses import replace
 from django.utils.translation import gettext as _
 
 from .exclusions import decisions
+from .fitting import ProgrammeError
 from .phases import WEEKS
 from .profile import MINUTES_RANGE
-from .session import Adjustments, ProgrammeError, build_session
+from .session import build_session
 
 
 def schedule(profile) -> list[tuple[int, int]]:
@@ -29,12 +30,12 @@ def left_out(profile) -> list[dict]:
     return [{"pose": slug, "why": d.why} for slug, d in decisions(profile).items() if not d.allowed]
 
 
-def generate(profile, adjustments: Adjustments | None = None) -> dict:
+def generate(profile) -> dict:
     """Every session, or ProgrammeError; when sessions were too short, the error names the longest that fit."""
     sessions, too_short = [], []
     for week, day in schedule(profile):
         try:
-            sessions.append(build_session(profile, week, day, adjustments))
+            sessions.append(build_session(profile, week, day))
         except ProgrammeError as error:
             if error.max_minutes is None:
                 raise

@@ -15,17 +15,17 @@ from django.utils.translation import gettext_lazy as _
 from .positions import FLOOR, SEATED, STANDING
 
 WEEKS, WEEKS_PER_PHASE = 12, 3
-PHASE_NAMES = {1: _("Floor work"), 2: _("Standing work begins"), 3: _("Standing and strength"), 4: _("Gentle flows")}
 # The level a session may visit between its opening and closing blocks (None: stay where it started).
 # Phase 1 stays on the floor; for someone who cannot use the floor it may stand (our rule).
 MIDDLE_LEVEL = {1: None, 2: STANDING, 3: STANDING, 4: STANDING}  # phase 4: unless the day's flow is elsewhere
+STANDING_PHASES = (2, 3)
 
 # Roles, each a list of candidate poses in order of preference.
 ARRIVAL = ["belly-breathing", "constructive-rest", "mountain"]
 WARM_UP = ["pelvic-tilt", "cat-cow", "chair-cat-cow"]
 ROUNDED_REST = ["childs-pose", "knees-to-chest"]
 REST_SUBSTITUTES = ["constructive-rest", "belly-breathing"]  # when no rounded rest suits the person
-CLOSING = ["relaxation", "constructive-rest", "belly-breathing"]
+CLOSING = ["relaxation", "constructive-rest", "belly-breathing", "childs-pose"]
 
 # Main poses per phase, most wanted first. Chair poses stand in for floor ones when the floor is out.
 POOLS = {

@@ -121,7 +121,8 @@ def _check_answers(value, problems: list) -> tuple[tuple[str, str], ...]:
 def parse_profile(data) -> Profile:
     """A checked Profile from a JSON-like dict, or ProfileError naming every problem."""
     if not isinstance(data, dict):
-        raise ProfileError([("(profile)", _("must be a JSON object of fields, not %(kind)s") % {"kind": _type_name(data)})])
+        raise ProfileError([("(profile)", _("must be a JSON object of fields, not %(kind)s")
+                             % {"kind": _type_name(data)})])
     problems: list[tuple[str, str]] = []
     unknown = sorted(set(data) - set(DEFAULTS) - set(REQUIRED))
     if unknown:
@@ -143,7 +144,8 @@ def parse_profile(data) -> Profile:
     aggravates = _codes(data, "aggravates", list(MOVEMENTS), _("movement"), problems)
     both = [movement for movement in eases if movement in aggravates]
     if both:
-        problems.append(("eases, aggravates", _("%(codes)s cannot both ease and aggravate") % {"codes": ", ".join(both)}))
+        problems.append(("eases, aggravates", _("%(codes)s cannot both ease and aggravate")
+                         % {"codes": ", ".join(both)}))
     exclude = _codes(data, "exclude", sorted(poses()), _("pose"), problems)
     check = _check_answers(data["direction_check"], problems)
     if problems:
