@@ -75,6 +75,7 @@ export function bindKeyboard(actions) {
       "?": actions.help,
       h: actions.help,
       q: actions.end,
+      w: actions.reportSymptoms,
       Escape: actions.end,
     };
     const action = shortcuts[key] || shortcuts[key.toLowerCase()];

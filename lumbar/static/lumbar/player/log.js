@@ -2,7 +2,7 @@
 
 import { format, messages } from "./messages.js";
 
-function csrfToken() {
+export function csrfToken() {
   const field = document.querySelector("input[name=csrfmiddlewaretoken]");
   return field ? field.value : "";
 }

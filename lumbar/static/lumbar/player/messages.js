@@ -79,7 +79,39 @@ export const messages = {
 
   // full screen
   fullScreenUnavailable: "Full screen is not available here.",
+
+  // "Something's wrong": the report and what it leads to (the server's answer supplies the advice itself)
+  symptomsSpoken: "Paused. Tell us what is wrong: answer the questions on the screen.",
+  symptomsMissing: "Please answer every question. The ones still to answer are marked.",
+  symptomsNotAnswered: "Not answered yet",
+  symptomsSending: "Sending…",
+  symptomsSend: "Send",
+  symptomsSendAgain: "Send again",
+  symptomsCancel: "Cancel and carry on",
+  symptomsCloseStayPaused: "Close and stay paused",
+  symptomsStillPaused: "The session stays paused until your answers are sent.",
+  symptomsNetworkError: "Could not reach Lumbar to send your answers. Check that it is still running, then press Send again.",
+  symptomsServerError: "Lumbar could not take your answers (error {status}). Press Send again.",
+  symptomsUnknownAction: "Lumbar sent an answer the player does not understand, so the session stays paused.",
+  symptomsPausedAfterError: "Your answers were not sent. The session is paused: press Resume to carry on, or report again.",
+  easierNow: "Easier version: {name}.",
+  shorterNow: "The same pose, smaller and shorter.",
+  easierDoseReps: "{reps} slow repetitions now, about {tempo} seconds each way.",
+  easierDoseHold: "A shorter time now: {time}.",
+  easierDoseHoldPerSide: "A shorter time now: {time} on each side.",
+  easierDoseBreathing: "A shorter time now: breathe for {time}.",
+  restNext: "Rest: {name}.",
+  leavingOut: "Leaving out for the rest of this session: {names}.",
+  leavingOutNone: "No other poses in this session move your back this way.",
+  listAnd: "{rest} and {last}",
+  stopSessionTitle: "Session stopped",
 };
+
+/** "a", "a and b", "a, b and c". */
+export function listText(items) {
+  if (items.length <= 1) return items.join("");
+  return format(messages.listAnd, { rest: items.slice(0, -1).join(", "), last: items[items.length - 1] });
+}
 
 export function format(template, values = {}) {
   return template.replace(/\{(\w+)\}/g, (match, key) => (key in values ? String(values[key]) : match));

@@ -1,8 +1,10 @@
 // The session player: walks through the plan's steps (check-ins, poses, summary), keeps the clock,
-// speaks and sounds the cues, and saves the log at the end. For tests it exposes only
-// document.body.dataset.playerState and data-step-index on #player.
+// speaks and sounds the cues, and saves the log at the end. "Something's wrong" (button or W) pauses,
+// asks four questions, and acts on the server's stop-rule answer. For tests it exposes
+// document.body.dataset.playerState, and data-step-index (plus data-rest while the inserted rest pose
+// plays, and data-stopped="urgent" once stopped for urgent symptoms) on #player.
 
-import { messages } from "./messages.js";
+import { format, listText, messages } from "./messages.js";
 import { PoseRun, estimateSeconds } from "./pose.js";
 import { buildLog, postLog } from "./log.js";
 import { bindSoundSettings, loadSettings, saveSettings } from "./settings.js";
@@ -13,6 +15,7 @@ import { ScreenAwake } from "./wakelock.js";
 import * as view from "./view.js";
 import { bindKeyboard } from "./keys.js";
 import { CheckIns } from "./checkins.js";
+import { SymptomDialog, postSymptoms } from "./symptoms.js";
 
 const $ = (id) => document.getElementById(id);
 const plan = JSON.parse($("session-plan").textContent);
@@ -29,6 +32,9 @@ const state = {
   results: new Map(), // pose step index -> {status, seconds}
   startedAt: null,
   completed: false,
+  resting: null, // while plan.rest plays after a stopped pose: {next: the step to go on to, direction}
+  leftOut: new Set(), // pose step indexes not to be played: their direction of movement was stopped
+  urgent: null, // {message, url} once a report stopped the session; nothing resumes after that
 };
 
 const clock = new Clock(scale);
@@ -64,6 +70,9 @@ function publish() {
   document.body.dataset.playerState = shown;
   root.dataset.state = shown;
   if (state.index >= 0) root.dataset.stepIndex = String(state.index);
+  if (state.resting) root.dataset.rest = "true";
+  else delete root.dataset.rest;
+  if (state.urgent) root.dataset.stopped = "urgent";
   const timed = state.status === "countdown" || state.status === "running";
   const finished = ["saving", "saved", "error"].includes(state.status);
   $("pause-button").disabled = !timed;
@@ -71,8 +80,9 @@ function publish() {
   $("pause-button").classList.toggle("is-paused", state.paused);
   $("extend-button").disabled = !timed;
   $("skip-button").disabled = state.status === "ready" || finished;
-  $("back-button").disabled = state.status === "ready" || finished || state.index <= 0;
+  $("back-button").disabled = state.status === "ready" || finished || state.index <= 0 || Boolean(state.resting);
   $("end-button").disabled = state.status === "ready" || finished;
+  $("symptoms-button").disabled = !canReport();
   root.classList.toggle("is-started", state.status !== "ready");
 }
 
@@ -83,7 +93,9 @@ function apply(effects, run) {
     if (effect.tone) sounds.play(effect.tone);
     if (effect.say) {
       const spoken = voice.say(effect.say, { key: effect.key || null });
-      if (effect.prepLine !== undefined) spoken.then(() => run.lineFinished(effect.prepLine));
+      // an eased run reads new lines: a line of its old text finishing must not count
+      const generation = run.generation;
+      if (effect.prepLine !== undefined) spoken.then(() => run.generation === generation && run.lineFinished(effect.prepLine));
     }
     if (effect.finished) finishPose(run);
   }
@@ -96,16 +108,24 @@ function result(index) {
 
 function finishPose(run) {
   if (run !== state.run) return;
-  result(state.index).status = "done";
   state.run = null;
+  if (state.resting) {
+    go(state.resting.next, { keepSpeech: true }); // the rest is not a plan step: nothing to log
+    return;
+  }
+  result(state.index).status = "done";
   go(state.index + 1, { keepSpeech: true });
 }
 
 // --- moving between steps --------------------------------------------------------------------------
 
-function go(index, { keepSpeech = false } = {}) {
-  if (index < 0 || index >= plan.steps.length) return;
+function go(index, { keepSpeech = false, backwards = false } = {}) {
+  // steps whose direction of movement was stopped are passed over, either way
+  while (state.leftOut.has(index)) index += backwards ? -1 : 1;
+  if (state.urgent || index < 0 || index >= plan.steps.length) return;
   if (!keepSpeech) voice.cancel();
+  state.resting = null;
+  view.showNotice("");
   state.paused = false;
   voice.resume();
   clock.start();
@@ -145,10 +165,14 @@ function enterPose(step, index) {
 function enterSummary({ completed = true } = {}) {
   state.completed = completed;
   state.run = null;
+  state.resting = null;
   view.showView("summary");
   if (completed) view.renderProgress(plan, state.index, 1);
   view.renderSummary(plan, { floor: state.floor, pain: state.pain, results: state.results, completed });
-  if (completed) {
+  if (state.urgent) {
+    view.renderUrgent(state.urgent);
+    voice.say(state.urgent.message);
+  } else if (completed) {
     sounds.play("end");
     voice.say(messages.summarySpoken);
   }
@@ -168,7 +192,7 @@ async function save() {
     voice.say(messages.savedSpoken);
     awake.release();
     publish();
-    $("saved-link").focus();
+    if (!state.urgent) $("saved-link").focus(); // the urgent advice keeps the focus
   } else {
     state.status = "error";
     view.renderSaving({ status: "error", message: messages.saveFailed, error: outcome.error });
@@ -212,16 +236,18 @@ function leaveStep() {
 
 function skip() {
   if (["ready", "saving", "saved", "error"].includes(state.status)) return;
-  const step = plan.steps[state.index];
+  const step = state.resting ? plan.rest : plan.steps[state.index];
+  const next = state.resting ? state.resting.next : state.index + 1;
   leaveStep();
   if (step.type === "pose") sounds.play("end");
-  go(state.index + 1);
+  go(next);
 }
 
 function back() {
-  if (["ready", "saving", "saved", "error"].includes(state.status) || state.index <= 0) return;
+  // not from the rest after a stopped pose: going back would replay what was just stopped
+  if (["ready", "saving", "saved", "error"].includes(state.status) || state.index <= 0 || state.resting) return;
   leaveStep();
-  go(state.index - 1);
+  go(state.index - 1, { backwards: true });
 }
 
 function extend() {
@@ -284,6 +310,176 @@ $("end-dialog").addEventListener("close", () => {
   $("end-dialog").returnValue = "";
 });
 
+// --- "Something's wrong" ------------------------------------------------------------------------------
+// Pauses (speech stops), asks, sends to the server (which decides by the stop rules and logs the event
+// with its step), then acts on the answer. While a send fails the session stays paused.
+
+const AXES = { "flexion-extension": ["flexion", "extension"] };
+
+/** Whether two directions of movement overlap; "neutral" (no direction) overlaps nothing. */
+function sameDirection(a, b) {
+  if (!a || !b || a === "neutral" || b === "neutral") return false;
+  const axes = (d) => AXES[d] || [d];
+  return axes(a).some((axis) => axes(b).includes(axis));
+}
+
+let hold = null; // while the dialog is open: {wasPaused}
+const symptoms = new SymptomDialog({
+  anchors: (plan.steps.find((step) => step.type === "pain") || {}).anchors,
+  send: sendSymptoms,
+  onClose: symptomsClosed,
+});
+
+function canReport() {
+  return !state.urgent && state.index >= 0 && ["countdown", "running", "input"].includes(state.status);
+}
+
+function reportSymptoms() {
+  if (!canReport() || symptoms.isOpen || document.querySelector("dialog[open]")) return;
+  hold = { wasPaused: state.paused };
+  if (!state.paused) {
+    state.paused = true;
+    clock.pause();
+    voice.pause();
+  }
+  voice.sayNow(messages.symptomsSpoken);
+  publish();
+  render();
+  symptoms.open();
+}
+
+/** The step the report is about: the rest counts as part of the step whose pose was stopped. */
+function reportedStep() {
+  return state.resting ? plan.rest : plan.steps[state.index];
+}
+
+function sendSymptoms(answers) {
+  const step = reportedStep();
+  return postSymptoms(plan.symptoms_url, {
+    sequence: plan.sequence,
+    step_index: state.index,
+    pose: step && step.type === "pose" ? step.pose : "",
+    pain: answers.pain,
+    sharp_or_shooting: answers.sharp_or_shooting,
+    spreading_to_leg: answers.spreading_to_leg,
+    urgent_symptoms: answers.urgent_symptoms,
+    pain_at_start: state.pain.before,
+  });
+}
+
+function unpause() {
+  state.paused = false;
+  clock.start();
+  voice.resume();
+}
+
+function symptomsClosed({ outcome, failed }) {
+  const wasPaused = hold ? hold.wasPaused : false;
+  hold = null;
+  if (outcome) {
+    act(outcome);
+    return;
+  }
+  const timed = state.status === "countdown" || state.status === "running";
+  if (failed && timed) {
+    // the answers never reached Lumbar: do not carry on by ourselves
+    $("caption").textContent = messages.symptomsPausedAfterError;
+  } else if (!wasPaused) {
+    unpause();
+  }
+  publish();
+  render();
+}
+
+function act({ action, message, urgentUrl }) {
+  if (action === "stop-session") {
+    stopSession(message, urgentUrl);
+    return;
+  }
+  const step = reportedStep();
+  const inPose = Boolean(state.run) && step && step.type === "pose";
+  if (action === "stop-pose" || action === "stop-direction") {
+    stopPose(action, message);
+  } else if (action === "ease" && inPose) {
+    voice.cancel(); // what was being said is about the harder version
+    unpause();
+    view.showNotice(message);
+    voice.say(message);
+    const run = state.run;
+    const easier = step.easier || null;
+    apply(run.ease(clock.seconds, easier), run);
+    view.renderPose(run.step);
+    state.status = "countdown";
+  } else {
+    // continue (or "ease" where there is no pose to ease): the advice first, then on from where it was
+    view.showNotice(message);
+    voice.say(message, { first: true });
+    unpause();
+  }
+  publish();
+  render();
+}
+
+/** Ends the pose (logged "stopped"), plays the rest pose, and for "stop-direction" leaves out the later
+ *  poses that move the back the same way. */
+function stopPose(action, message) {
+  const step = reportedStep();
+  let next = state.index; // a check-in is taken up again after the rest
+  let direction = null;
+  if (state.resting) {
+    ({ next, direction } = state.resting); // stopped during the rest: rest afresh
+  } else if (step && step.type === "pose") {
+    result(state.index).status = "stopped";
+    next = state.index + 1;
+    direction = step.direction || null;
+  }
+  const lines = [message];
+  if (action === "stop-direction") {
+    const names = [];
+    plan.steps.forEach((later, j) => {
+      if (j <= state.index || later.type !== "pose" || state.leftOut.has(j) || !sameDirection(direction, later.direction)) return;
+      state.leftOut.add(j);
+      if (result(j).status !== "done") result(j).status = "stopped";
+      names.push(later.name);
+    });
+    lines.push(names.length ? format(messages.leavingOut, { names: listText(names) }) : messages.leavingOutNone);
+  }
+  voice.cancel();
+  unpause();
+  state.run = null;
+  view.showNotice(lines.join(" "));
+  lines.forEach((line) => voice.say(line));
+  sounds.play("end");
+  enterRest(next, direction);
+}
+
+function enterRest(next, direction) {
+  if (!plan.rest) {
+    go(next, { keepSpeech: true });
+    return;
+  }
+  state.resting = { next, direction };
+  state.status = "countdown";
+  view.showView("pose");
+  view.renderPose(plan.rest);
+  state.run = new PoseRun(plan.rest);
+  apply(state.run.start(clock.seconds), state.run);
+  publish();
+}
+
+function stopSession(message, url) {
+  const step = reportedStep();
+  if (!state.resting && step && step.type === "pose") result(state.index).status = "stopped";
+  state.urgent = { message, url: url || $("urgent-link").getAttribute("href") };
+  voice.cancel();
+  unpause();
+  leaveStep();
+  view.showNotice("");
+  sounds.play("end");
+  enterSummary({ completed: false });
+  $("summary-title").focus();
+}
+
 // --- drawing each frame ------------------------------------------------------------------------------
 
 let lastReal = 0;
@@ -293,7 +489,7 @@ function tick() {
   lastReal = real;
   const run = state.run;
   if (!run || state.paused) return;
-  if (run.working) result(state.index).seconds += spent;
+  if (run.working && !state.resting) result(state.index).seconds += spent;
   apply(run.tick(clock.seconds, { waitForSpeech: voice.speaking && scale <= 1 }), run);
   if (state.run !== run) return;
   const status = run.working ? "running" : "countdown";
@@ -309,7 +505,7 @@ function render() {
   if (!run) return;
   const snapshot = run.snapshot(clock.seconds);
   view.updatePose(snapshot, { paused: state.paused });
-  view.renderProgress(plan, state.index, snapshot.fraction);
+  view.renderProgress(plan, state.index, state.resting ? 1 : snapshot.fraction);
 }
 
 // --- wiring ------------------------------------------------------------------------------------------
@@ -326,6 +522,7 @@ function init() {
   on("back-button", back);
   on("extend-button", extend);
   on("end-button", askToEnd);
+  on("symptoms-button", reportSymptoms);
   on("start-now-button", startNow);
   on("floor-next", continueInput);
   on("pain-next", continueInput);
@@ -356,6 +553,7 @@ function init() {
     start, togglePause, skip, back, extend, startNow, continueInput, toggleMute, toggleFullScreen,
     help: () => $("help-dialog").showModal(),
     end: askToEnd,
+    reportSymptoms,
     pain: () => checkins.currentPain(),
     choosePain: (n) => checkins.choosePain(n),
     chooseFloor: (n) => checkins.chooseFloorOption(n),

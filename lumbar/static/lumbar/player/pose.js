@@ -68,6 +68,8 @@ export class PoseRun {
     this.cueCount = 0;
     this.index = -1;
     this.finished = false;
+    this.doneBefore = 0; // work seconds done before the pose was eased (for the progress bar)
+    this.generation = 0; // counts easings: read-out lines of an earlier text no longer count
   }
 
   get phase() {
@@ -270,14 +272,74 @@ export class PoseRun {
     return [{ say, key: "extend" }];
   }
 
+  /** Work seconds done so far in the current phases. */
+  workDone(now) {
+    const phase = this.phase;
+    const t = Math.max(0, now - this.t0);
+    return this.phases.slice(0, Math.max(this.index, 0)).filter((p) => WORK.has(p.kind))
+      .reduce((sum, p) => sum + p.seconds, 0) + (WORK.has(phase.kind) ? Math.min(t, phase.seconds) : 0);
+  }
+
+  /**
+   * Switches to the easier variation ({slug, name, steps}) and halves what is left: the remaining hold or
+   * breathing time, or the remaining repetitions (at least one). The easier version is read out, then a
+   * short countdown, then the shortened work. Returns the first effects.
+   */
+  ease(now, easier) {
+    const step = this.step;
+    const phase = this.phase;
+    const t = Math.max(0, now - this.t0);
+    const working = WORK.has(phase.kind);
+    this.doneBefore += this.workDone(now);
+    // what is left: the rest of the current work phase, then the later ones (all of them before the work)
+    const left = this.phases.slice(Math.max(this.index, 0)).filter((p) => WORK.has(p.kind))
+      .map((p) => ({ ...p, seconds: p === phase ? Math.max(0, p.seconds - t) : p.seconds }));
+    const half = (seconds) => Math.max(1, Math.round(seconds / 2));
+    let work;
+    let dose;
+    if (step.kind === "reps") {
+      const done = working ? Math.min(this.reps - 1, Math.floor(t / (2 * step.tempo))) : 0;
+      this.reps = Math.max(1, Math.floor((this.reps - done) / 2));
+      work = [{ kind: "reps", seconds: this.reps * 2 * step.tempo }];
+      dose = format(messages.easierDoseReps, { reps: this.reps, tempo: step.tempo });
+    } else if (step.kind === "breathing") {
+      const seconds = half(left.reduce((sum, p) => sum + p.seconds, 0));
+      work = [{ kind: "breathing", seconds }];
+      dose = format(messages.easierDoseBreathing, { time: duration(seconds) });
+    } else {
+      const holds = left.filter((p) => p.kind === "hold");
+      const total = holds.reduce((sum, p) => sum + p.seconds, 0);
+      if (holds.length === 2) {
+        // both sides still to come: half the time left, shared equally between the sides
+        const each = Math.max(1, Math.round(total / 4));
+        work = [{ kind: "hold", side: 1, seconds: each }, { kind: "switch", seconds: SWITCH_SECONDS }, { kind: "hold", side: 2, seconds: each }];
+        dose = format(messages.easierDoseHoldPerSide, { time: duration(each) });
+      } else {
+        const seconds = half(total);
+        work = [{ kind: "hold", ...(holds[0] && holds[0].side ? { side: holds[0].side } : {}), seconds }];
+        dose = format(messages.easierDoseHold, { time: duration(seconds) });
+      }
+    }
+    if (easier) {
+      this.step = { ...step, name: easier.name || step.name, steps: easier.steps || [], variation: easier.slug || step.variation, reps: this.reps };
+    }
+    const first = easier ? format(messages.easierNow, { name: this.step.name }) : messages.shorterNow;
+    this.lines = [first, ...this.step.steps, dose];
+    this.stepsOffset = 1;
+    this.phases = [{ kind: "prep" }, { kind: "countdown", seconds: COUNTDOWN_SECONDS }, ...work];
+    this.workTotal = work.filter((p) => WORK.has(p.kind)).reduce((sum, p) => sum + p.seconds, 0);
+    this.finished = false;
+    this.generation += 1;
+    return this.enter(0, now);
+  }
+
   /** Everything the screen needs at `now`. */
   snapshot(now) {
     const phase = this.phase;
     const t = Math.max(0, now - this.t0);
     const view = { kind: phase.kind, line: this.line, lineOffset: this.stepsOffset, remaining: 0, timeText: "", label: "", guide: null, breath: null };
-    const workDone = this.phases.slice(0, Math.max(this.index, 0)).filter((p) => WORK.has(p.kind))
-      .reduce((sum, p) => sum + p.seconds, 0) + (WORK.has(phase.kind) ? Math.min(t, phase.seconds) : 0);
-    view.fraction = this.workTotal ? Math.min(1, workDone / this.workTotal) : 0;
+    const total = this.doneBefore + this.workTotal;
+    view.fraction = total ? Math.min(1, (this.doneBefore + this.workDone(now)) / total) : 0;
     if (phase.seconds) {
       view.remaining = Math.max(0, phase.seconds - t);
       view.timeText = clockFace(view.remaining);

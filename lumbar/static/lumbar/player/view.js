@@ -226,6 +226,20 @@ export function renderSummary(plan, { floor, pain, results, completed }) {
   $("summary-poses").dataset.completed = String(completed);
 }
 
+/** The urgent advice when a "Something's wrong" report stops the session. */
+export function renderUrgent({ message, url }) {
+  $("summary-title").textContent = messages.stopSessionTitle;
+  $("urgent-message").textContent = message || "";
+  if (url) $("urgent-link").href = url;
+  $("urgent-advice").hidden = false;
+}
+
+/** What the last "Something's wrong" report led to; empty text hides it. */
+export function showNotice(text) {
+  $("symptom-notice").textContent = text || "";
+  $("symptom-notice").hidden = !text;
+}
+
 export function renderSaving({ status, message, error, url }) {
   $("save-message").textContent = message || "";
   $("save-error").hidden = !error;

@@ -68,9 +68,10 @@ export class Voice {
   /**
    * Queues a line. A line with a `key` replaces a queued, not yet spoken line with the same key, so
    * rhythmic words ("in", "out", counts) never pile up behind a long cue. Resolves once spoken (or
-   * dropped, cancelled, or at once when nothing can be spoken).
+   * dropped, cancelled, or at once when nothing can be spoken). `first` puts the line at the head of the
+   * queue, before a line interrupted by pause() (e.g. advice said before the session carries on).
    */
-  say(text, { key = null } = {}) {
+  say(text, { key = null, first = false } = {}) {
     return new Promise((resolve) => {
       if (key) {
         const index = this.queue.findIndex((item) => item.key === key);
@@ -79,7 +80,8 @@ export class Voice {
           this.queue.splice(index, 1);
         }
       }
-      this.queue.push({ text, key, resolve });
+      if (first) this.queue.unshift({ text, key, resolve });
+      else this.queue.push({ text, key, resolve });
       this.next();
     });
   }
