@@ -25,13 +25,19 @@ from .signals import FeatureExtractor
 SIGNAL_NAME = "trunk-thigh flexion (degrees)"
 
 
+def half_direction(exercise: Exercise, calibration: Calibration | None, index: int) -> str:
+    """Name of a repetition's first (0) or second (1) half: which way the trunk-thigh flexion went."""
+    rising = calibration is None or calibration.amplitude > 0
+    return exercise.directions[index if rising else 1 - index]
+
+
 @dataclass
 class LiveUpdate:
     """The answer to one message of frames."""
 
     t: float | None
     person_found: bool
-    calibration: str            # "neutral", "demonstration" (waiting for them), "done", or "none" (holds)
+    calibration_stage: str      # "neutral", "demonstration" (waiting for them), "done", or "none" (holds)
     reps: int
     halves: list[dict] = field(default_factory=list)   # halves scored since the previous update
     hold_s: float | None = None                        # seconds into the current hold
@@ -55,20 +61,20 @@ class Analysis:
     source: str = ""
 
     def half_direction(self, index: int) -> str:
-        rising = self.calibration is None or self.calibration.amplitude > 0
-        return self.exercise.directions[index if rising else 1 - index]
+        return half_direction(self.exercise, self.calibration, index)
 
     def to_dict(self) -> dict:
         def half(h, index):
             return {"direction": self.half_direction(index), "start": round(h.start, 3), "end": round(h.end, 3),
-                    "duration": round(h.duration, 3), "smoothness": h.sparc, "glide": h.glide, "seen": h.seen}
+                    "duration": round(h.duration, 3), "moving_s": h.moving_s, "smoothness": h.sparc,
+                    "glide": h.glide, "seen": h.seen}
 
         return {
             "exercise": self.exercise.name,
             "source": self.source,
             "fps": self.fps,
             "frames": len(self.times),
-            "duration_s": round(float(self.times[-1] - self.times[0]), 3) if len(self.times) else 0.0,
+            "duration_s": round(float(self.times[-1] - self.times[0]) + 1 / self.fps, 3) if len(self.times) else 0.0,
             "person_found_share": round(self.found_share, 4),
             "signal": SIGNAL_NAME,
             "calibration": self.calibration.to_dict() if self.calibration else None,
@@ -115,13 +121,16 @@ class MotionAnalyzer:
 
     def feed(self, times: np.ndarray, landmarks: np.ndarray) -> LiveUpdate:
         """Validated frames: times (k,), landmarks (k, 33, 4) with NaN rows where nobody was found."""
+        self._update = update = LiveUpdate(self._last_t, False, self._calibration_stage(), len(self.counter.reps))
+        if not len(times):
+            return update
         features = self.features(times, landmarks)
-        self._update = update = LiveUpdate(None, False, "", 0)
+        found = ~np.isnan(landmarks[:, 0, 0])
         for i, t in enumerate(times.tolist()):
             flexion = float(features.flexion[i])
-            seen = not math.isnan(flexion)
+            seen = not math.isnan(flexion)           # found, and seen well enough to measure
             self.frames += 1
-            self.found += seen
+            self.found += bool(found[i])
             self.signal.append(t, flexion)
             self._last_t = t
             if self.exercise.counts_repetitions:
@@ -131,15 +140,15 @@ class MotionAnalyzer:
                 still = is_still(float(features.torso_speed[i]), float(features.flexion_rate[i]))
                 self.holds.add(t, pose, still)
             self._cue(self.cues.on_frame(t, float(features.head_pitch[i])))
-            update.t, update.person_found = t, seen
+            update.t, update.person_found = t, bool(found[i])
         update.reps = len(self.counter.reps)
-        update.calibration = self._calibration_stage()
+        update.calibration_stage = self._calibration_stage()
         update.hold_s = round(self.holds.elapsed(update.t), 2) if self.holds.current else None
         return update
 
     def finish(self) -> Analysis:
         """End of the stream: close what is open and return the whole analysis."""
-        self._update = LiveUpdate(None, False, "", 0)
+        self._update = LiveUpdate(self._last_t, False, self._calibration_stage(), len(self.counter.reps))
         for rep in self.counter.finish():
             self._scored(rep, 1)
         self.holds.finish()
@@ -157,8 +166,10 @@ class MotionAnalyzer:
             self.calibration = self.recorder.add(t, flexion)
             if self.calibration is None:
                 return
-            times, values = self.signal.times, self.signal.values     # replay what came before
-            for before, value in zip(times[:-1].tolist(), values[:-1].tolist()):
+            self.counter.start_at_rest(self.calibration.since)
+            times, values = self.signal.times[:-1], self.signal.values[:-1]   # replay what came before
+            after = times >= self.calibration.since
+            for before, value in zip(times[after].tolist(), values[after].tolist()):
                 self._step(before, value)
         self._step(t, flexion)
 
@@ -173,8 +184,9 @@ class MotionAnalyzer:
     def _scored(self, rep: Repetition, index: int) -> None:
         half = rep.halves[index]
         self._cue(self.cues.on_half(rep, half))
-        self._update.halves.append({"rep": rep.number, "half": index + 1, "start": round(half.start, 3),
-                                    "end": round(half.end, 3), "smoothness": half.sparc, "glide": half.glide})
+        self._update.halves.append({
+            "rep": rep.number, "half": index + 1, "direction": half_direction(self.exercise, self.calibration, index),
+            "start": round(half.start, 3), "end": round(half.end, 3), "smoothness": half.sparc, "glide": half.glide})
 
     def _cue(self, cues: list[Cue]) -> None:
         self._update.cues += [cue.to_dict() for cue in cues]

@@ -7,19 +7,21 @@ signal moves (so the counter does not care which side faces the camera or which 
 """
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 import numpy as np
 
 from .filters import CausalLowpass
 
-NOISE_FACTOR = 8.0   # a demonstration must move this many times the neutral noise
+NOISE_FACTOR = 6.0   # a demonstration must move this many times the noise of the filtered signal
 
 
 @dataclass(frozen=True)
 class Calibration:
     neutral: float
     amplitude: float     # signed: demonstration peak minus neutral, in signal units
+    since: float = float("-inf")   # end of the neutral stretch: counting starts there
 
     def normalise(self, value):
         """Signal value(s) -> u (0 = neutral, 1 = the demonstration's peak)."""
@@ -40,19 +42,20 @@ def noise_level(values: np.ndarray) -> float:
 class CalibrationRecorder:
     """Feed the exercise signal; `add` returns the Calibration once the demonstration is complete.
 
-    Neutral is the median of the first `neutral_s` seconds seen. The demonstration is the first
-    excursion from neutral larger than `min_amplitude` (signal units) and than the neutral noise times
-    NOISE_FACTOR (measured over the first second); it is complete once the signal has come back halfway. `stage` says what it waits for.
+    Neutral is the median of the first `neutral_s` (at most 1) seconds seen. The demonstration is the
+    first excursion of the low-passed signal from neutral larger than `min_amplitude` (signal units) and
+    than NOISE_FACTOR times its noise (measured over the first second); it is complete once the signal
+    has come back halfway. `stage` says what the recorder waits for.
     """
 
-    def __init__(self, fs: float, *, min_amplitude: float, neutral_s: float = 1.0):
+    def __init__(self, fs: float, *, min_amplitude: float, neutral_s: float = 0.5):
         self.fs, self.min_amplitude, self.neutral_s = fs, min_amplitude, neutral_s
         self._first_t: float | None = None
         self._early: list[float] = []          # the first second, for the noise level
         self._noise_known = False
         self._neutral: float | None = None
         self._threshold = min_amplitude
-        self._smooth = CausalLowpass(2.5, fs)
+        self._smooth = CausalLowpass(fs)
         self._extreme = 0.0
 
     @property
@@ -60,7 +63,7 @@ class CalibrationRecorder:
         return "neutral" if self._neutral is None else "demonstration"
 
     def add(self, t: float, value: float) -> Calibration | None:
-        if np.isnan(value):
+        if math.isnan(value):
             return None
         if self._first_t is None:
             self._first_t = t
@@ -71,7 +74,8 @@ class CalibrationRecorder:
                 self._early.append(value)
             else:
                 self._noise_known = True
-                self._threshold = max(self.min_amplitude, NOISE_FACTOR * noise_level(np.array(self._early)))
+                self._threshold = max(self.min_amplitude,
+                                      NOISE_FACTOR * self._smooth.noise_gain * noise_level(np.array(self._early)))
         if self._neutral is None:
             if elapsed < self.neutral_s:
                 return None
@@ -80,7 +84,7 @@ class CalibrationRecorder:
         if abs(deviation) > abs(self._extreme):
             self._extreme = deviation
         if self._noise_known and abs(self._extreme) >= self._threshold and abs(deviation) <= 0.5 * abs(self._extreme):
-            return Calibration(self._neutral, self._extreme)
+            return Calibration(self._neutral, self._extreme, self._first_t + self.neutral_s)
         return None
 
 

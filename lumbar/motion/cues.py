@@ -3,7 +3,7 @@
 - `neck`: in cat-cow, the head lifted well above where it was in neutral (ear-to-nose direction more than
   35 degrees above the neutral one for a second): clinical.md section 1, the one serious adverse event in
   the yoga trials followed neck hyperextension in cow; the neck stays neutral.
-- `tempo`: a half-repetition done in less than half the prescribed time each way.
+- `tempo`: a half-repetition moved through in less than half the prescribed time each way.
 - `range`: a repetition more than 1.6 times the swing of the demonstration repetitions (the first two).
 The same cue is not repeated within `cooldown_s`. Codes are stable; messages are English defaults for
 the caller to translate.
@@ -79,8 +79,8 @@ class CueWatcher:
         return []
 
     def on_half(self, rep: Repetition, half: Half) -> list[Cue]:
-        if self.tempo_s and half.duration < TEMPO_SHARE * self.tempo_s:
-            return self._give(half.end, "tempo", rep=rep.number, seconds=round(half.duration, 2),
+        if self.tempo_s and half.moving_s < TEMPO_SHARE * self.tempo_s:
+            return self._give(half.end, "tempo", rep=rep.number, seconds=round(half.moving_s, 2),
                               tempo_s=self.tempo_s)
         return []
 

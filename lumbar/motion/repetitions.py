@@ -4,13 +4,16 @@ The counter sees `u`, the exercise signal in units of the user's calibrated rang
 demonstration's peak; see calibration.py), and works like a hysteresis switch that is relative to the
 last extreme rather than to fixed levels, so that a drifting rest level does not stop it counting:
 - a repetition begins when `u` has risen `enter` x the reference swing above the lowest point since the
-  last one (the reference swing starts at the calibrated range and follows the median of the last three
-  swings, within 0.5-3 x calibrated, so smaller tired reps still count);
+  last one (the reference swing is the median of the last five swings, starting from two of the
+  calibrated range, within 0.5-3 x calibrated: it follows smaller tired reps, not one tracking glitch);
 - it is counted when `u` falls back by `exit` of its own swing, if it lasted at least `min_half_s`;
 - a period prior from the autocorrelation of the last 20 s raises the entry level for a candidate that
-  comes less than half a period after the previous turn (a wobble, not a new rep).
+  comes less than half a period after the previous turn (a wobble, not a new rep);
+- after calibration, `start_at_rest` tells it where the user rested, so a tracker settling below neutral
+  in the first frames does not inflate the first swing.
 Each counted repetition is then split on the zero-phase low-passed signal: `start` (last moment within
-10 % of the swing of its low point), `turn` (middle of the stretch within 10 % of the peak) and `end`
+10 % of the swing of its low point), `turn` (middle of the stretch at the top: within 10 % of the swing of
+the typical level above 80 %, so a brief overshoot does not pull the turn to itself) and `end`
 (first moment back within 10 % of the next low point). Both halves get a SPARC and a glide score.
 """
 from __future__ import annotations
@@ -22,7 +25,7 @@ import numpy as np
 
 from .filters import CausalLowpass, lowpass
 from .history import SignalHistory
-from .smoothness import glide_score, segment_sparc
+from .smoothness import glide_score, movement_sparc
 
 BAND = 0.1          # share of the swing that counts as "at" a low point or a peak
 MIN_SEEN = 0.5      # a half seen less than this gets no smoothness score
@@ -32,7 +35,7 @@ MIN_SEEN = 0.5      # a half seen less than this gets no smoothness score
 class Half:
     start: float
     end: float
-    moving_s: float                  # the part spent moving (the half less its share of the pause at the top)
+    moving_s: float                  # time spent moving (the half less its share of the pause at the top)
     sparc: float | None              # smoothness of the moving part
     glide: int | None
     seen: float
@@ -83,16 +86,19 @@ class RepetitionCounter:
         self.history = SignalHistory(keep_s=keep_s)
         self.reps: list[Repetition] = []
         self.period: float | None = None
-        self._smooth = CausalLowpass(2.5, fs)
-        self._swings: list[float] = []
+        self._smooth = CausalLowpass(fs)
+        self._swings: list[float] = [1.0, 1.0]     # the calibrated range counts twice to begin with
         self.reference_swing = 1.0
         self._out = False
         self._low = (np.inf, 0.0)        # lowest (y, t) since the last repetition
-        self._peak = (-np.inf, 0.0)
+        self._peak = -np.inf
         self._entered_at = 0.0
         self._pending: Repetition | None = None
         self._next_period_t: float | None = None
 
+    def start_at_rest(self, t: float, u: float = 0.0) -> None:
+        """The person is known to rest at level `u` (the calibrated neutral is 0) at time `t`."""
+        self._low = (u, t)
 
     def add(self, t: float, u: float) -> list[Repetition]:
         """One sample (u NaN = not seen). Returns repetitions just counted or just finished."""
@@ -103,9 +109,8 @@ class RepetitionCounter:
         self._update_period(t)
         events: list[Repetition] = []
         if self._out:
-            if y > self._peak[0]:
-                self._peak = (y, t)
-            if y <= self._peak[0] - self.exit * (self._peak[0] - self._low[0]):
+            self._peak = max(self._peak, y)
+            if y <= self._peak - self.exit * (self._peak - self._low[0]):
                 self._out = False
                 if t - self._entered_at >= self.min_half_s:
                     events += self._count(t)
@@ -119,7 +124,7 @@ class RepetitionCounter:
         if y >= self._low[0] + self._entry_level(t) * self.reference_swing:
             if self._pending:
                 events.append(self._finish(self._pending, t))
-            self._out, self._peak, self._entered_at = True, (y, t), t
+            self._out, self._peak, self._entered_at = True, y, t
         return events
 
     def finish(self) -> list[Repetition]:
@@ -156,16 +161,17 @@ class RepetitionCounter:
         low = float(z[: peak_i + 1].min())
         swing = float(z[peak_i] - low)
         start_i = int(np.flatnonzero(z[: peak_i + 1] <= low + BAND * swing)[-1])
-        top = z >= z[peak_i] - BAND * swing
+        high = z[start_i:][z[start_i:] >= low + (1 - 2 * BAND) * swing]
+        top = z >= np.median(high) - BAND * swing        # the top, robust to a brief overshoot
         p0 = peak_i - int(np.argmin(top[peak_i::-1])) + 1 if not top[:peak_i + 1].all() else 0
         p1 = peak_i + int(np.argmin(top[peak_i:])) - 1 if not top[peak_i:].all() else len(z) - 1
         turn = float(grid[(p0 + p1) // 2])
         rep = Repetition(len(self.reps) + 1, float(grid[start_i]), turn, float(z[peak_i]), swing,
                          top=float(grid[p0]), release=float(grid[p1]))
-        rep.halves.append(self._half(rep.start, turn, rep.start, rep.top))
+        rep.halves.append(self._half(rep.start, turn, rep.start, rep.top, max(rep.start - 0.5, t0), turn))
         self.reps.append(rep)
         self._swings.append(swing)
-        self.reference_swing = float(np.clip(np.median(self._swings[-3:]), 0.5, 3.0))
+        self.reference_swing = float(np.clip(np.median(self._swings[-5:]), 0.5, 3.0))
         self._pending = rep
         return [rep]
 
@@ -179,15 +185,16 @@ class RepetitionCounter:
             back = np.flatnonzero(z <= low + BAND * (rep.peak - low))
             end = float(grid[back[0]]) if len(back) else t
         rep.end = end
-        rep.halves.append(self._half(rep.turn, end, rep.release, end))
+        rep.halves.append(self._half(rep.turn, end, rep.release, end, rep.turn, min(end + 0.5, t)))
         return rep
 
-    def _half(self, t0: float, t1: float, move0: float, move1: float) -> Half:
-        """The half [t0, t1]; its smoothness is that of the moving part [move0, move1]."""
+    def _half(self, t0: float, t1: float, move0: float, move1: float, lo: float, hi: float) -> Half:
+        """The half [t0, t1]; its smoothness is that of the movement [move0, move1], which may extend
+        into [lo, hi] (see smoothness.movement_sparc)."""
         seen = self.history.window(t0, t1, self.fs)[2]
-        grid, values, _ = self.history.window(move0 - 0.5, move1 + 0.5, self.fs)
+        grid, values, _ = self.history.window(lo, hi, self.fs)
         start, stop = np.searchsorted(grid, [move0, move1 + 1e-9])
         if seen < MIN_SEEN or stop - start < 4:
-            return Half(t0, t1, move1 - move0, None, None, round(seen, 3))
-        value = segment_sparc(values, self.fs, int(start), int(stop))
+            return Half(t0, t1, round(move1 - move0, 3), None, None, round(seen, 3))
+        value = movement_sparc(values, self.fs, int(start), int(stop))
         return Half(t0, t1, round(move1 - move0, 3), round(value, 4), glide_score(value), round(seen, 3))

@@ -24,7 +24,7 @@ import numpy as np
 from .landmarks import (DEFAULT_ASPECT, LEFT_EAR, LEFT_HIP, LEFT_KNEE, LEFT_SHOULDER, NOSE, RIGHT_EAR,
                         RIGHT_HIP, RIGHT_KNEE, RIGHT_SHOULDER)
 
-SIDES = ((LEFT_SHOULDER, LEFT_HIP, LEFT_KNEE, LEFT_EAR), (RIGHT_SHOULDER, RIGHT_HIP, RIGHT_KNEE, RIGHT_EAR))
+SIDES = [[LEFT_SHOULDER, LEFT_HIP, LEFT_KNEE, LEFT_EAR], [RIGHT_SHOULDER, RIGHT_HIP, RIGHT_KNEE, RIGHT_EAR]]
 MIN_VISIBILITY = 0.2     # a side seen worse than this (on both sides) gives no measure
 MIN_FACE_VISIBILITY = 0.5  # nose and an ear seen at least this well, or no head pitch
 SIDE_SOFTNESS = 0.05     # visibility difference over which the blend moves from one side to the other
@@ -43,11 +43,11 @@ class Features:
     flexion_rate: np.ndarray    # change of flexion over 0.5 s, degrees per second (unsigned)
 
 
-def angle_deg(a: np.ndarray, b: np.ndarray, c: np.ndarray) -> np.ndarray:
-    """Unsigned angle ABC in degrees for (N, 2) points."""
-    u, v = a - b, c - b
-    cosine = (u * v).sum(-1) / (np.linalg.norm(u, axis=-1) * np.linalg.norm(v, axis=-1))
-    return np.degrees(np.arccos(np.clip(cosine, -1.0, 1.0)))
+def flexion_deg(shoulder: np.ndarray, hip: np.ndarray, knee: np.ndarray) -> np.ndarray:
+    """Trunk-thigh flexion: 180 degrees minus the unsigned shoulder-hip-knee angle, for (..., 2) points."""
+    u, v = shoulder - hip, knee - hip
+    cross = u[..., 0] * v[..., 1] - u[..., 1] * v[..., 0]
+    return 180.0 - np.degrees(np.abs(np.arctan2(cross, (u * v).sum(-1))))
 
 
 class FeatureExtractor:
@@ -55,42 +55,42 @@ class FeatureExtractor:
 
     def __init__(self, aspect: float = DEFAULT_ASPECT):
         self.aspect = aspect
-        self._visibility: tuple[float, np.ndarray] | None = None   # (t, smoothed left/right visibility)
+        self._visibility: tuple[float, tuple[float, float]] | None = None   # (t, smoothed (left, right))
         self._recent: deque[tuple[float, np.ndarray, float]] = deque()   # (t, torso centre, flexion)
 
     def __call__(self, times: np.ndarray, landmarks: np.ndarray) -> Features:
-        points = landmarks[..., :2] * (self.aspect, 1.0)
-        left = self._left_weights(times, landmarks[..., 3])
-        flexion = [180.0 - angle_deg(points[:, s], points[:, h], points[:, k]) for s, h, k, _ in SIDES]
+        with np.errstate(invalid="ignore", divide="ignore"):     # degenerate frames give NaN: not seen
+            return self._features(times, landmarks)
 
-        def blend(index_left: int, index_right: int) -> np.ndarray:
-            return left[:, None] * points[:, index_left] + (1 - left[:, None]) * points[:, index_right]
-
-        shoulder, hip = blend(LEFT_SHOULDER, RIGHT_SHOULDER), blend(LEFT_HIP, RIGHT_HIP)
-        torso = np.linalg.norm(shoulder - hip, axis=-1)
-        face = points[:, NOSE] - blend(LEFT_EAR, RIGHT_EAR)
-        forward = np.sign(shoulder[:, 0] - hip[:, 0])
-        visibility = landmarks[..., 3]
-        face_seen = np.minimum(visibility[:, NOSE], np.maximum(visibility[:, LEFT_EAR], visibility[:, RIGHT_EAR]))
-        pitch = np.degrees(np.arctan2(-face[:, 1], face[:, 0] * forward))
-        flexion = left * flexion[0] + (1 - left) * flexion[1]
+    def _features(self, times: np.ndarray, landmarks: np.ndarray) -> Features:
+        sides = landmarks[:, SIDES, :2] * (self.aspect, 1.0)      # (n, side, shoulder/hip/knee/ear, xy)
+        visibility = landmarks[:, SIDES, 3]
+        left = self._left_weights(times, visibility[:, :, :3].min(axis=2))
+        weights = np.stack([left, 1 - left], axis=1)
+        flexion = (flexion_deg(sides[:, :, 0], sides[:, :, 1], sides[:, :, 2]) * weights).sum(axis=1)
+        shoulder, hip, _, ear = (sides * weights[:, :, None, None]).sum(axis=1).transpose(1, 0, 2)
+        torso = np.hypot(*(shoulder - hip).T)
+        flexion[~(torso > 0)] = np.nan
+        face = landmarks[:, NOSE, :2] * (self.aspect, 1.0) - ear
+        pitch = np.degrees(np.arctan2(-face[:, 1], face[:, 0] * np.sign(shoulder[:, 0] - hip[:, 0])))
+        face_seen = np.minimum(landmarks[:, NOSE, 3], visibility[:, :, 3].max(axis=1)) >= MIN_FACE_VISIBILITY
         torso_speed, flexion_rate = self._motion(times, (shoulder + hip) / 2, torso, flexion)
-        return Features(flexion, (shoulder[:, 1] - hip[:, 1]) / torso,
-                        np.where(face_seen >= MIN_FACE_VISIBILITY, pitch, np.nan), torso_speed, flexion_rate)
+        return Features(flexion, (shoulder[:, 1] - hip[:, 1]) / torso, np.where(face_seen, pitch, np.nan),
+                        torso_speed, flexion_rate)
 
-    def _left_weights(self, times: np.ndarray, visibility: np.ndarray) -> np.ndarray:
-        sides = np.stack([visibility[:, [s, h, k]].min(axis=1) for s, h, k, _ in SIDES], axis=1)
+    def _left_weights(self, times: np.ndarray, sides: np.ndarray) -> np.ndarray:
+        """Weight of the left side per frame from each side's (n, 2) visibility, smoothed over time."""
         weights = np.full(len(times), np.nan)
-        for i, t in enumerate(times):
-            if np.isnan(sides[i, 0]):
+        for i, (t, (left, right)) in enumerate(zip(times.tolist(), sides.tolist())):
+            if math.isnan(left):
                 continue
-            smooth = sides[i]
             if self._visibility is not None:
-                last_t, last = self._visibility
-                smooth = last + (1 - math.exp(-max(t - last_t, 0.0) / VISIBILITY_TAU_S)) * (smooth - last)
-            self._visibility = (t, smooth)
-            if smooth.max() >= MIN_VISIBILITY:
-                weights[i] = 1 / (1 + math.exp(-(smooth[0] - smooth[1]) / SIDE_SOFTNESS))
+                last_t, (last_left, last_right) = self._visibility
+                share = 1 - math.exp(-max(t - last_t, 0.0) / VISIBILITY_TAU_S)
+                left, right = last_left + share * (left - last_left), last_right + share * (right - last_right)
+            self._visibility = (t, (left, right))
+            if max(left, right) >= MIN_VISIBILITY:
+                weights[i] = 1 / (1 + math.exp(-(left - right) / SIDE_SOFTNESS))
         return weights
 
     def _motion(self, times, centre, torso, flexion) -> tuple[np.ndarray, np.ndarray]:

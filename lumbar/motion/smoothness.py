@@ -10,17 +10,19 @@ Glide score (0-100): a linear map of the SPARC of one half-repetition,
 
     glide = 100 * clip((sparc - SPARC_STOP_AND_GO) / (SPARC_GLIDE - SPARC_STOP_AND_GO), 0, 1)
 
-with SPARC_GLIDE = -1.6 and SPARC_STOP_AND_GO = -3.6, so a score of 50 (SPARC -2.6) is the line between a
-glide and a stop-and-go movement. Calibration (benchmarks/motion_accuracy.py prints the figures):
-- real sensor noise: half-repetitions of the UI-PRMD "correct" recordings (Kinect, 10 people x 10
-  movements x 10 reps, each half from rest to the turn or back) score a median SPARC of about -1.7 (only
-  one in ten is below -2.4): ordinary deliberate human movements glide;
-- synthetic half-repetitions (minimum-jerk, or three sub-movements separated by full stops, as in the
-  design notes) at random durations of 1-5 s with 0-3 % noise: smooth ones stay at or above about -2.3,
-  stop-and-go ones at or below about -3.0;
-- SPARC_GLIDE sits just below the noise-free minimum-jerk value (-1.43 with this filtering), so a
-  clean glide scores 100; SPARC_STOP_AND_GO sits near the median of noisy stop-and-go halves, so a
-  clear stop-and-go scores near 0. The four synthetic clips were only used to check, not to set, these.
+with SPARC_GLIDE = -1.6 and SPARC_STOP_AND_GO = -5.0, so 50 (SPARC -3.3) is the line between a glide
+and a stop-and-go half. Calibrated on data (benchmarks/motion_accuracy.py prints the current figures):
+- synthetic halves run through the real counter: minimum-jerk glides against 2-4 minimum-jerk steps with
+  full stops of 0.2-0.5 s, 1.5-5 s per half, white noise of 0-3 % of the range (the shared clips'
+  landmarks carry about 0.3 %, plus slower tracking wobble). Glides score a median SPARC of -2.0 (noise under 1 %) to -2.7 (2-3 %),
+  stop-and-go halves -4.5 to -4.8 (AUC 0.98); the best single threshold is about -3.4 (balanced
+  accuracy 93 %), and -3.3 does as well;
+- real sensor noise: the halves of the UI-PRMD "correct" repetitions (Kinect, ordinary deliberate
+  movements, 10 people x 10 movements) score a median of -1.73 (one in ten below -2.4): 97 % of them
+  score 50 or more;
+- SPARC_GLIDE sits just below the noise-free minimum-jerk value (-1.41), so a clean glide scores 100;
+  SPARC_STOP_AND_GO puts a typical noisy stop-and-go half (-4.4) near 20. The four synthetic clips
+  were used to check these, not to set them.
 """
 from __future__ import annotations
 
@@ -29,7 +31,9 @@ import numpy as np
 from .filters import lowpass
 
 SPARC_GLIDE = -1.6
-SPARC_STOP_AND_GO = -3.6
+SPARC_STOP_AND_GO = -5.0
+MOVING_SHARE = 0.05     # a movement starts and ends where its speed is 5 % of its peak
+REST_S = 0.8            # a still stretch this long inside a half is a rest, not a stop of stop-and-go
 
 
 def sparc(speed, fs: float, *, fc: float = 10.0, amp_th: float = 0.05, padlevel: int = 4) -> float:
@@ -66,17 +70,34 @@ def ldlj(speed, fs: float) -> float:
     return float(-np.log(dimensionless))
 
 
-def segment_sparc(values: np.ndarray, fs: float, start: int, stop: int, margin: int | None = None) -> float:
-    """SPARC of the speed of `values[start:stop]` after the zero-phase low-pass.
+def movement_sparc(values: np.ndarray, fs: float, start: int, stop: int) -> float:
+    """SPARC of the movement within `values[start:stop]`, on its speed after the zero-phase low-pass.
 
-    The filter runs over up to `margin` extra samples each side (default 0.5 s) so that the edges of
-    the segment are filtered like its middle; gaps must already be filled (no NaN).
+    The movement is the stretch of [start, stop) where the speed reaches MOVING_SHARE of its peak; a
+    still stretch of REST_S or more inside splits it, and the part that travels furthest is kept (a
+    settling shift or a tracking jump before a rest is not the movement; stops of a stop-and-go movement
+    are shorter). Its ends are then moved out to the nearest speed minima so the profile starts and
+    ends near rest. `values` may reach beyond [start, stop) for those minima (gaps filled, no NaN).
     """
-    margin = int(0.5 * fs) if margin is None else margin
-    lo, hi = max(0, start - margin), min(len(values), stop + margin)
-    smooth = lowpass(values[lo:hi], fs)
-    speed = np.abs(np.gradient(smooth) * fs)[start - lo:stop - lo]
-    return sparc(speed, fs)
+    speed = np.abs(np.gradient(lowpass(values, fs)) * fs)
+    threshold = MOVING_SHARE * speed[start:stop].max()
+    moving = speed[start:stop] >= threshold
+    pieces, first, still = [], None, 0
+    for i, flag in enumerate(moving.tolist() + [False] * int(REST_S * fs)):
+        if flag:
+            first, still = (i if first is None else first), 0
+            last = i
+        elif first is not None:
+            still += 1
+            if still >= REST_S * fs:
+                pieces.append((start + first, start + last))
+                first = None
+    first, last = max(pieces, key=lambda piece: speed[piece[0]:piece[1] + 1].sum())
+    while first > 0 and speed[first - 1] < speed[first]:
+        first -= 1
+    while last < len(speed) - 1 and speed[last + 1] < speed[last]:
+        last += 1
+    return sparc(speed[first:last + 1], fs)
 
 
 def glide_score(sparc_value: float) -> int:

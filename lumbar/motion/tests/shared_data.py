@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import gzip
 import json
+from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -28,10 +29,15 @@ def synthetic_clip(name: str) -> tuple[LandmarkStream, dict]:
     return read_landmarks_file(SYNTHETIC / f"{name}_landmarks.json"), truth
 
 
-def ui_prmd_episodes(movement: int, subject: int) -> list[np.ndarray]:
+@lru_cache(maxsize=None)
+def ui_prmd_episodes(movement: int, subject: int) -> tuple[np.ndarray, ...]:
     """The ten episodes (one repetition each) of one movement and subject: (frames, 66) Euler angles."""
-    return [np.loadtxt(gzip.open(UI_PRMD / f"m{movement:02d}_s{subject:02d}_e{episode:02d}_angles.txt.gz"),
-                       delimiter=",", ndmin=2) for episode in range(1, 11)]
+    episodes = []
+    for episode in range(1, 11):
+        path = UI_PRMD / f"m{movement:02d}_s{subject:02d}_e{episode:02d}_angles.txt.gz"
+        text = gzip.decompress(path.read_bytes()).decode().strip().replace("\n", ",")
+        episodes.append(np.array(text.split(","), dtype=float).reshape(-1, 66))
+    return tuple(episodes)
 
 
 def movement_signal(angles: np.ndarray) -> np.ndarray:
@@ -44,8 +50,8 @@ def movement_signal(angles: np.ndarray) -> np.ndarray:
     centred = np.degrees(np.angle(np.exp(1j * (radians - np.angle(np.exp(1j * radians).mean(0))))))
     steady = (np.abs(np.diff(centred, axis=0)) <= 45).all(0)
     centred = centred[:, steady] - centred[:, steady].mean(0)
-    u, s, _ = np.linalg.svd(centred, full_matrices=False)
-    return u[:, 0] * s[0]
+    _, vectors = np.linalg.eigh(centred.T @ centred)
+    return centred @ vectors[:, -1]
 
 
 def ui_prmd_stream(movement: int, subject: int, pauses_s=None, seed: int = 0) -> tuple[np.ndarray, np.ndarray]:

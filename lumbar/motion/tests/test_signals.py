@@ -1,0 +1,61 @@
+import numpy as np
+import pytest
+
+from lumbar.motion.analysis import analyze
+from lumbar.motion.landmarks import LandmarkStream, mirrored
+from lumbar.motion.signals import FeatureExtractor
+from lumbar.motion.tests import perturb
+from lumbar.motion.tests.shared_data import SYNTHETIC, synthetic_clip
+
+
+def clip(name):
+    if not SYNTHETIC.exists():
+        pytest.skip(f"shared data not found at {SYNTHETIC}")
+    return synthetic_clip(name)
+
+
+def moved(stream, scale, dx, dy):
+    landmarks = stream.landmarks.copy()
+    landmarks[..., 0] = landmarks[..., 0] * scale + dx
+    landmarks[..., 1] = landmarks[..., 1] * scale + dy
+    return LandmarkStream(stream.fps, stream.times, landmarks, stream.source, stream.aspect)
+
+
+@pytest.mark.parametrize("name", ["pelvic_tilt", "cat_cow", "childs_pose"])
+def test_the_signal_does_not_change_with_side_size_or_place(name):
+    stream, _ = clip(name)
+    original = FeatureExtractor()(stream.times, stream.landmarks)
+    for landmarks in (mirrored(stream.landmarks), moved(stream, 0.5, 0.3, 0.2).landmarks):
+        other = FeatureExtractor()(stream.times, landmarks)
+        assert np.allclose(other.flexion, original.flexion, atol=1e-6)
+        assert np.allclose(other.head_pitch, original.head_pitch, atol=1e-6, equal_nan=True)
+
+
+@pytest.mark.parametrize("name", ["pelvic_tilt", "cat_cow"])
+def test_mirrored_smaller_and_moved_gives_the_same_repetitions(name):
+    stream, truth = clip(name)
+    original = analyze(stream, truth["exercise"])
+    harder, _ = perturb.mirror_and_rescale(stream)
+    other = analyze(harder, truth["exercise"])
+    assert len(other.reps) == len(original.reps) == len(truth["reps"])
+    assert [r.turn for r in other.reps] == pytest.approx([r.turn for r in original.reps], abs=0.05)
+    assert [h.glide for r in other.reps for h in r.halves] == pytest.approx(
+        [h.glide for r in original.reps for h in r.halves], abs=2)
+
+
+def test_the_better_seen_side_is_used():
+    stream, truth = clip("pelvic_tilt")
+    landmarks = stream.landmarks.copy()
+    landmarks[:, 12, :2] += 0.2               # the right shoulder is nonsense ...
+    landmarks[:, [12, 24, 26], 3] = 0.05      # ... and the model says it barely sees the right side
+    wrong_side = FeatureExtractor()(stream.times, landmarks)
+    assert np.allclose(wrong_side.flexion, FeatureExtractor()(stream.times, stream.landmarks).flexion, atol=0.5)
+    assert np.corrcoef(wrong_side.flexion, truth["per_frame"]["tilt_deg"])[0, 1] > 0.9
+
+
+def test_nobody_found_gives_nan_measures():
+    stream, _ = clip("cat_cow")
+    landmarks = stream.landmarks.copy()
+    landmarks[10:20] = np.nan
+    features = FeatureExtractor()(stream.times, landmarks)
+    assert np.isnan(features.flexion[10:20]).all() and not np.isnan(features.flexion[20:]).any()
