@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "lumbar.practice",
     "lumbar.safety",
     "lumbar.journal",
+    "lumbar.programmes",
     "lumbar.coach",
 ]
 

@@ -6,4 +6,5 @@ urlpatterns = [
     path("accounts/", include("lumbar.accounts.urls")),
     path("safety/", include("lumbar.safety.urls")),
     path("journal/", include("lumbar.journal.urls")),
+    path("programme/", include("lumbar.programmes.urls")),
 ]

@@ -29,6 +29,7 @@ def record_practice(user, sequence, plan: dict, log) -> PracticeSession:
             variation=plan["steps"][result.index]["variation"] or "",
             status=result.status,
             seconds=result.seconds,
+            rating=getattr(result, "rating", None) or "",
         )
         for result in log.steps
     )

@@ -35,6 +35,8 @@ class _StepResult(_Strict):
     index: int = Field(ge=0)
     status: Literal["done", "skipped", "stopped"]
     seconds: int = Field(ge=0, le=4 * 3600)
+    # how the pose felt, when the person said (programme sessions adapt to it)
+    rating: Literal["easy", "about-right", "hard", "hurt"] | None = None
 
 
 class PracticeLog(_Strict):

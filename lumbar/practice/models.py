@@ -30,6 +30,9 @@ class PracticeSession(models.Model):
         return f"{self.sequence_title} on {self.finished_at:%Y-%m-%d}"
 
 
+RATINGS = ("easy", "about-right", "hard", "hurt")
+
+
 class PracticeStep(models.Model):
     DONE, SKIPPED, STOPPED = "done", "skipped", "stopped"  # stopped: ended early because of symptoms
 
@@ -40,6 +43,8 @@ class PracticeStep(models.Model):
     variation = models.SlugField(max_length=60, blank=True)
     status = models.CharField(max_length=10, choices=[(DONE, DONE), (SKIPPED, SKIPPED), (STOPPED, STOPPED)])
     seconds = models.PositiveIntegerField(default=0)
+    # how it felt, when the person said: easy, about-right, hard or hurt ("" = not said)
+    rating = models.CharField(max_length=12, choices=[(r, r) for r in RATINGS], blank=True)
 
     class Meta:
         ordering = ["position"]

@@ -7,6 +7,7 @@ from django.views.decorators.http import require_POST
 from lumbar.accounts.access import may_view_practice
 from lumbar.accounts.models import profile_of
 from lumbar.content.models import Sequence
+from lumbar.programmes.today import programme_today
 from lumbar.safety.gate import screening_required, screening_state
 from lumbar.safety.models import SymptomEvent
 
@@ -29,7 +30,8 @@ def home(request):
     sequence = get_object_or_404(Sequence, slug=TODAYS_SEQUENCE)
     history = PracticeSession.objects.filter(user=request.user)[:30]
     return render(request, "practice/home.html", {
-        "sequence": sequence, "history": history, "safety": screening_state(request.user)})
+        "sequence": sequence, "history": history, "safety": screening_state(request.user),
+        "programme": programme_today(request.user)})
 
 
 @login_required

@@ -1,0 +1,207 @@
+"""Writes that touch several objects. They take users and objects, never the request.
+
+The rules are the pure modules' (adaptation.py, direction_check.py); these functions load the stored JSON,
+call them, and store what they return together with the changelog, all or nothing.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from lumbar.accounts.models import profile_of
+from lumbar.journal.models import MorningCheckin
+from lumbar.practice.actions import record_practice
+from lumbar.practice.models import PracticeStep
+
+from .adaptation import FeedbackError, adapt, next_session, resume
+from .direction_check import record_check
+from .models import ChangeEntry, DoneSession, OwnSequence, Programme
+from .profile import parse_profile
+from .state import ProgrammeState
+
+SEVERITY = ("easy", "about-right", "hard", "hurt")  # when a pose was rated twice in one log, the worse counts
+
+
+@dataclass(frozen=True)
+class Played:
+    """What the practice log needs to name a session that is not a stored content sequence."""
+
+    slug: str
+    title: str
+
+
+class StaleSession(ValueError):
+    """The session a log or rating is for is no longer the one the programme is waiting for."""
+
+
+def _store_entries(programme, entries: list[dict], done_session=None) -> None:
+    ChangeEntry.objects.bulk_create(
+        ChangeEntry(programme=programme, done_session=done_session, session=entry["session"],
+                    pose=entry["pose"] or "", change=entry["change"], text=entry["text"])
+        for entry in entries)
+
+
+@transaction.atomic
+def save_profile(user, profile) -> Programme:
+    """Creates or updates the person's programme from checked answers; kneeling is kept in step with the
+    answer the session player uses (accounts Profile.can_kneel)."""
+    programme = Programme.objects.select_for_update().filter(user=user).first()
+    if programme is None:
+        programme = Programme.objects.create(user=user, profile=profile.to_dict(), state=ProgrammeState().to_dict())
+    elif programme.profile != profile.to_dict():
+        programme.profile = profile.to_dict()
+        programme.save(update_fields=["profile", "updated_at"])
+        state = programme.get_state()
+        _store_entries(programme, [{"session": state.position + 1, "pose": None, "change": "answers",
+                                    "text": _("Your answers changed, so your sessions are now built from the new "
+                                              "answers.")}])
+    account = profile_of(user)
+    if account.can_kneel != profile.kneeling:
+        account.can_kneel = profile.kneeling
+        account.save(update_fields=["can_kneel"])
+    return programme
+
+
+def ratings_from_log(plan: dict, log) -> dict[str, str]:
+    """pose slug -> rating, from the ratings the player sent with the log (the worse one if a pose came twice)."""
+    ratings: dict[str, str] = {}
+    for result in log.steps:
+        rating = getattr(result, "rating", None)
+        if rating:
+            slug = plan["steps"][result.index]["pose"]
+            if slug not in ratings or SEVERITY.index(rating) > SEVERITY.index(ratings[slug]):
+                ratings[slug] = rating
+    return ratings
+
+
+def _adapt_session(state: ProgrammeState, profile, session: dict, ratings: dict, pain_after):
+    """adapt() for a finished session; ratings for poses the session no longer has are dropped, not refused."""
+    known = {step["pose"] for step in session["steps"]}
+    return adapt(state, profile, {"ratings": {s: r for s, r in ratings.items() if s in known},
+                                  "pain_after": pain_after})
+
+
+@transaction.atomic
+def record_programme_session(user, number: int, plan: dict, log) -> DoneSession:
+    """Saves the practice log of programme session `number` and feeds ratings and pain after to adapt()."""
+    programme = Programme.objects.select_for_update().get(user=user)
+    profile, state = programme.get_profile(), programme.get_state()
+    session = next_session(state, profile)
+    if session is None or number != state.position + 1:
+        raise StaleSession(_("This session was already saved, or the programme moved on since it started."))
+    practice = record_practice(user, Played("programme", plan["title"]), plan, log)
+    ratings = ratings_from_log(plan, log)
+    pain_after = log.pain.after
+    new_state, entries = _adapt_session(state, profile, session, ratings, pain_after)
+    done = DoneSession.objects.create(
+        programme=programme, practice=practice, number=number, week=session["week"], day=session["day"],
+        session=session, profile_before=programme.profile, state_before=programme.state,
+        state_after=new_state.to_dict(), ratings=ratings, pain_after=pain_after)
+    programme.state = new_state.to_dict()
+    programme.save(update_fields=["state", "updated_at"])
+    _store_entries(programme, entries, done)
+    return done
+
+
+def ratings_open(done: DoneSession) -> bool:
+    """Ratings can still be given or changed: nothing has happened to the programme since this session."""
+    programme = done.programme
+    latest = programme.done_sessions.order_by("-pk").first()
+    return latest == done and not done.morning_counted and programme.state == done.state_after
+
+
+@transaction.atomic
+def rate_session(user, done: DoneSession, ratings: dict[str, str]) -> list[ChangeEntry]:
+    """Applies (again) the session's feedback with these ratings, replacing the changes the first one made."""
+    programme = Programme.objects.select_for_update().get(pk=done.programme_id, user=user)
+    done.refresh_from_db()
+    done.programme = programme
+    if not ratings_open(done):
+        raise StaleSession(_("Ratings for this session are closed: the programme has already moved on from it."))
+    state = ProgrammeState.from_dict(done.state_before)
+    new_state, entries = _adapt_session(state, parse_profile(done.profile_before), done.session, ratings,
+                                        done.pain_after)
+    done.changes.all().delete()
+    done.ratings, done.state_after = ratings, new_state.to_dict()
+    done.save(update_fields=["ratings", "state_after"])
+    programme.state = new_state.to_dict()
+    programme.save(update_fields=["state", "updated_at"])
+    _store_entries(programme, entries, done)
+    if done.practice_id:
+        for step in PracticeStep.objects.filter(session_id=done.practice_id):
+            rating = ratings.get(step.pose_slug, "")
+            if step.rating != rating:
+                step.rating = rating
+                step.save(update_fields=["rating"])
+    return list(done.changes.all())
+
+
+@transaction.atomic
+def count_morning(user) -> list[dict]:
+    """Feeds the next-morning check-in for the last programme session to adapt(), once. Returns the entries."""
+    programme = Programme.objects.select_for_update().filter(user=user).first()
+    if programme is None:
+        return []
+    done = programme.done_sessions.order_by("-pk").select_related("practice").first()
+    state = programme.get_state()
+    if (done is None or done.morning_counted or done.practice is None or not state.last_session
+            or state.last_session["morning_done"] or state.last_session["index"] != done.number - 1):
+        return []
+    day = timezone.localdate(done.practice.finished_at)
+    checkin = MorningCheckin.objects.owned_by(user).filter(session_day=day).first()
+    if checkin is None:
+        return []
+    try:
+        new_state, entries = adapt(state, programme.get_profile(), {"morning": {
+            "direction": checkin.direction, "points": checkin.points, "lasting": False}})
+    except FeedbackError:
+        return []
+    done.morning_counted = True
+    done.save(update_fields=["morning_counted"])
+    programme.state = new_state.to_dict()
+    programme.save(update_fields=["state", "updated_at"])
+    _store_entries(programme, entries, done)
+    return entries
+
+
+@transaction.atomic
+def resume_programme(user) -> list[dict]:
+    programme = Programme.objects.select_for_update().get(user=user)
+    state = programme.get_state()
+    if not state.paused:
+        return []
+    new_state, entries = resume(state)
+    programme.state = new_state.to_dict()
+    programme.save(update_fields=["state", "updated_at"])
+    _store_entries(programme, entries)
+    return entries
+
+
+@transaction.atomic
+def record_direction_check(user, direction: str, response: str, today=None) -> list[str]:
+    """Stores one half of the direction check on the profile; the changelog says what it changed."""
+    programme = Programme.objects.select_for_update().get(user=user)
+    updated, sentences = record_check(programme.get_profile(), direction, response)
+    programme.profile = updated.to_dict()
+    programme.check_days = {**programme.check_days, direction: (today or timezone.localdate()).isoformat()}
+    programme.save(update_fields=["profile", "check_days", "updated_at"])
+    position = programme.get_state().position
+    _store_entries(programme, [{"session": position + 1, "pose": None, "change": "direction-check", "text": text}
+                               for text in sentences])
+    return sentences
+
+
+def record_played(user, played: Played, plan: dict, log):
+    """A practice log for a session that is not part of the programme's adaptation (a check, a hand-made one)."""
+    return record_practice(user, played, plan, log)
+
+
+def save_sequence(user, sequence: OwnSequence | None, title: str, steps: list[dict], confirmed: list[str]) -> OwnSequence:
+    if sequence is None:
+        return OwnSequence.objects.create(owner=user, title=title, steps=steps, confirmed=confirmed)
+    sequence.title, sequence.steps, sequence.confirmed = title, steps, confirmed
+    sequence.save(update_fields=["title", "steps", "confirmed", "updated_at"])
+    return sequence

@@ -1,0 +1,178 @@
+"""Playing in the session player: today's programme session, a half of the direction check, a hand-made sequence.
+
+Every route that plays a session is behind the safety screening (screening_required). Each has its own log
+endpoint, which checks the player's log against the same plan and saves it whole or not at all.
+"""
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, JsonResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from lumbar.accounts.access import may_view_sequence
+from lumbar.practice.forms import LogError, parse_practice_log
+from lumbar.practice.plan import plan_for_steps
+from lumbar.safety.gate import screening_required
+
+from . import actions
+from .adaptation import next_session
+from .builder import warnings_for
+from .direction_check import check_sessions
+from .models import OwnSequence, Programme
+from .player_steps import sequence_steps
+
+PAIN_BEFORE, PAIN_AFTER, SUMMARY = ({"type": "pain", "moment": "before"}, {"type": "pain", "moment": "after"},
+                                    {"type": "summary"})
+
+
+def _player(request, plan):
+    return render(request, "practice/player.html", {"plan": plan})
+
+
+def _save(request, plan, save):
+    """Parses the log against the plan, then save(log) -> (saved pk, the page to show it)."""
+    try:
+        log = parse_practice_log(request.body, plan)
+    except LogError as error:
+        return JsonResponse({"error": str(error)}, status=400)
+    try:
+        pk, url = save(log)
+    except actions.StaleSession as error:
+        return JsonResponse({"error": str(error)}, status=409)
+    return JsonResponse({"saved": pk, "url": url}, status=201)
+
+
+# --- today's programme session -----------------------------------------------------------------------
+
+def _programme_plan(record, number: int, session: dict) -> dict:
+    profile = record.get_profile()
+    title = _("Your programme: week %(week)s, day %(day)s") % {"week": session["week"], "day": session["day"]}
+    return plan_for_steps(slug="programme", title=title, steps=sequence_steps(session), can_kneel=profile.kneeling,
+                          log_url=reverse("programmes:log", args=[number]))
+
+
+@login_required
+@screening_required
+def play_programme(request):
+    record = Programme.objects.filter(user=request.user).first()
+    if record is None:
+        return redirect("programmes:intake")
+    actions.count_morning(request.user)
+    record.refresh_from_db()
+    state = record.get_state()
+    session = next_session(state, record.get_profile())
+    if session is None:
+        return redirect("programmes:programme")
+    return _player(request, _programme_plan(record, state.position + 1, session))
+
+
+@login_required
+@require_POST
+def log_programme(request, number: int):
+    record = Programme.objects.filter(user=request.user).first()
+    if record is None:
+        return JsonResponse({"error": _("There is no programme to save this session to.")}, status=404)
+    state = record.get_state()
+    session = next_session(state, record.get_profile())
+    if session is None or number != state.position + 1:
+        return JsonResponse({"error": _("This session was already saved, or the programme moved on since it "
+                                        "started.")}, status=409)
+
+    plan = _programme_plan(record, number, session)
+
+    def save(log):
+        done = actions.record_programme_session(request.user, number, plan, log)
+        return done.practice_id, reverse("programmes:done", args=[done.pk])
+
+    return _save(request, plan, save)
+
+
+# --- the direction check -----------------------------------------------------------------------------
+
+def _check(user, direction: str):
+    record = Programme.objects.filter(user=user).first()
+    if record is None:
+        return None
+    return next((c for c in check_sessions(record.get_profile()) if c["direction"] == direction and c["available"]),
+                None)
+
+
+def _check_plan(check) -> dict:
+    title = _("Direction check: rounding") if check["direction"] == "flexion" else _("Direction check: arching")
+    return plan_for_steps(slug=f"direction-check-{check['direction']}", title=title,
+                          steps=[PAIN_BEFORE, *check["steps"], PAIN_AFTER, SUMMARY], can_kneel=None,
+                          log_url=reverse("programmes:check-log", args=[check["direction"]]))
+
+
+@login_required
+@screening_required
+def play_check(request, direction: str):
+    check = _check(request.user, direction)
+    if check is None:
+        return redirect("programmes:check")
+    return _player(request, _check_plan(check))
+
+
+@login_required
+@require_POST
+def log_check(request, direction: str):
+    check = _check(request.user, direction)
+    if check is None:
+        return JsonResponse({"error": _("There is no direction check called %(name)r.") % {"name": direction}},
+                            status=404)
+    plan = _check_plan(check)
+
+    def save(log):
+        practice = actions.record_played(request.user, actions.Played(plan["sequence"], plan["title"]), plan, log)
+        return practice.pk, reverse("programmes:check") + f"#check-{direction}"
+
+    return _save(request, plan, save)
+
+
+# --- a hand-made sequence ----------------------------------------------------------------------------
+
+def _own(user, pk: int):
+    sequence = OwnSequence.objects.filter(pk=pk).first()
+    return sequence if sequence is not None and may_view_sequence(user, sequence) else None
+
+
+def _sequence_plan(sequence) -> dict:
+    return plan_for_steps(slug=sequence.slug, title=sequence.title, steps=[PAIN_BEFORE, *sequence.steps, PAIN_AFTER,
+                                                                           SUMMARY],
+                          can_kneel=None, log_url=reverse("programmes:sequence-log", args=[sequence.pk]))
+
+
+def unconfirmed_warnings(user, sequence) -> list[dict]:
+    """Poses the person's answers now leave out that they did not confirm when saving."""
+    record = Programme.objects.filter(user=user).first()
+    profile = record.get_profile() if record else None
+    return [w for w in warnings_for(profile, sequence.steps) if w["pose"] not in sequence.confirmed]
+
+
+@login_required
+@screening_required
+def play_sequence(request, pk: int):
+    sequence = _own(request.user, pk)
+    if sequence is None:
+        raise Http404("No such sequence")
+    if unconfirmed_warnings(request.user, sequence):
+        return redirect(reverse("programmes:sequence-edit", args=[pk]) + "?check=1")
+    return _player(request, _sequence_plan(sequence))
+
+
+@login_required
+@require_POST
+def log_sequence(request, pk: int):
+    sequence = _own(request.user, pk)
+    if sequence is None:
+        return JsonResponse({"error": _("There is no sequence with that number.")}, status=404)
+    plan = _sequence_plan(sequence)
+
+    def save(log):
+        practice = actions.record_played(request.user, actions.Played(sequence.slug, sequence.title), plan, log)
+        return practice.pk, reverse("practice:session", args=[practice.pk])
+
+    return _save(request, plan, save)

@@ -1,0 +1,123 @@
+"""Sequences by hand: list, new, edit, delete. Playing them is in play_views.py."""
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+
+from lumbar.accounts.access import may_change_sequence, visible_sequences
+from lumbar.safety.gate import screening_state
+
+from . import actions, builder
+from .display import step_rows
+from .duration import rounded_minutes, step_seconds
+from .exclusions import may_do
+from .forms import pose_choices
+from .models import OwnSequence, Programme
+from .play_views import unconfirmed_warnings
+
+
+def _profile(user):
+    record = Programme.objects.filter(user=user).first()
+    return record.get_profile() if record else None
+
+
+def _minutes(steps: list[dict]) -> float:
+    return rounded_minutes(sum(step_seconds(s["pose"], s.get("variation"), s.get("reps"), s.get("seconds"))
+                               for s in steps))
+
+
+@login_required
+def sequence_list(request):
+    sequences = visible_sequences(OwnSequence.objects.all(), request.user)
+    return render(request, "programmes/sequences.html", {
+        "sequences": [{"sequence": s, "rows": step_rows(s.steps), "minutes": _minutes(s.steps),
+                       "warnings": unconfirmed_warnings(request.user, s)} for s in sequences],
+        "safety": screening_state(request.user),
+    })
+
+
+def _changeable(user, pk):
+    sequence = OwnSequence.objects.filter(pk=pk).first()
+    if sequence is None or not may_change_sequence(user, sequence):
+        raise Http404("No such sequence")
+    return sequence
+
+
+def _form_page(request, sequence, title, rows, *, problems=None, warnings=(), focus=None, note="", status=200):
+    profile = _profile(request.user)
+    problems = problems or {}
+    summary = [*problems.get("title", []), *problems.get("steps", []),
+               *(p for key, found in problems.items() if isinstance(key, int) for p in found)]
+    choices = [(slug, name, profile is not None and not may_do(profile, slug).allowed) for slug, name in pose_choices()]
+    views = builder.row_views(rows, problems, profile)
+    if focus == "row-last" and views:
+        views[-1]["focus"] = "field"
+    elif focus:
+        kind, _sep, number = focus.partition("-")
+        if number.isdigit() and int(number) < len(views):
+            views[int(number)]["focus"] = kind
+    return render(request, "programmes/sequence_form.html", {
+        "sequence": sequence, "title": title, "rows": views,
+        "problems": problems, "summary": summary, "warnings": warnings,
+        "warned": ",".join(sorted(w["pose"] for w in warnings)), "choices": choices, "focus": focus,
+        "note": note, "has_profile": profile is not None, "max_steps": builder.MAX_STEPS,
+    }, status=status)
+
+
+@login_required
+def sequence_new(request):
+    return _edit(request, None)
+
+
+@login_required
+def sequence_edit(request, pk: int):
+    return _edit(request, _changeable(request.user, pk))
+
+
+def _edit(request, sequence):
+    if request.method != "POST":
+        rows = builder.rows_from_steps(sequence.steps) if sequence else []
+        warnings, note = [], ""
+        if sequence and request.GET.get("check"):
+            warnings = unconfirmed_warnings(request.user, sequence)
+            if warnings:
+                note = _("Your answers changed since you saved this sequence. Check these poses before you play it.")
+        return _form_page(request, sequence, sequence.title if sequence else "", rows, warnings=warnings, note=note)
+    title = request.POST.get("title", "").strip()
+    rows = builder.read_rows(request.POST)
+    action = request.POST.get("action", "save")
+    if action != "save":
+        rows, problem = builder.apply_action(rows, action, request.POST.get("add-pose", ""), _profile(request.user))
+        kind, _sep, number = action.partition("-")
+        focus = None
+        if kind in ("up", "down") and number.isdigit():
+            moved = int(number) + (-1 if kind == "up" else 1)
+            focus = f"{kind}-{max(0, min(moved, len(rows) - 1))}"
+        elif kind == "add" and not problem:
+            focus = "row-last"
+        return _form_page(request, sequence, title, rows, problems={"steps": [problem]} if problem else None,
+                          focus=focus)
+    steps, problems = builder.check_rows(title, rows)
+    if problems:
+        return _form_page(request, sequence, title, rows, problems=problems, status=400)
+    warnings = builder.warnings_for(_profile(request.user), steps)
+    warned = ",".join(sorted(w["pose"] for w in warnings))
+    if warnings and request.POST.get("confirm") != warned:
+        return _form_page(request, sequence, title, rows, warnings=warnings, status=400)
+    saved = actions.save_sequence(request.user, sequence, title, steps, [w["pose"] for w in warnings])
+    messages.success(request, _("Saved: %(title)s.") % {"title": saved.title})
+    return redirect("programmes:sequences")
+
+
+@login_required
+def sequence_delete(request, pk: int):
+    sequence = _changeable(request.user, pk)
+    if request.method == "POST":
+        title = sequence.title
+        sequence.delete()
+        messages.success(request, _("Deleted: %(title)s.") % {"title": title})
+        return redirect("programmes:sequences")
+    return render(request, "programmes/sequence_delete.html", {"sequence": sequence})
