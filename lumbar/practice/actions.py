@@ -29,7 +29,8 @@ def record_practice(user, sequence, plan: dict, log) -> PracticeSession:
             variation=plan["steps"][result.index]["variation"] or "",
             status=result.status,
             seconds=result.seconds,
-            rating=getattr(result, "rating", None) or "",
+            rating=result.rating or "",
+            camera=result.camera.model_dump() if result.camera else None,
         )
         for result in log.steps
     )

@@ -31,12 +31,28 @@ class _BeforeAfterPain(_Strict):
     after: int | None = Field(None, ge=PAIN_MIN, le=PAIN_MAX)
 
 
+class _CameraResult(_Strict):
+    """What the camera coach measured in a pose, kept only when the person chose to keep it."""
+
+    reps: int | None = Field(None, ge=0, le=200)
+    glide: list[float] = Field([], max_length=400)
+    hold_seen: float | None = Field(None, ge=0, le=1)
+
+    @field_validator("glide")
+    @classmethod
+    def scores_0_to_100(cls, scores):
+        if any(not 0 <= score <= 100 for score in scores):
+            raise ValueError("glide scores must be from 0 to 100")
+        return scores
+
+
 class _StepResult(_Strict):
     index: int = Field(ge=0)
     status: Literal["done", "skipped", "stopped"]
     seconds: int = Field(ge=0, le=4 * 3600)
     # how the pose felt, when the person said (programme sessions adapt to it)
     rating: Literal["easy", "about-right", "hard", "hurt"] | None = None
+    camera: _CameraResult | None = None
 
 
 class PracticeLog(_Strict):

@@ -46,6 +46,8 @@ class PracticeStep(models.Model):
     # how it felt, when the person said: easy, about-right, hard or hurt ("" = not said)
     rating = models.CharField(max_length=12, choices=[(r, r) for r in RATINGS], blank=True)
 
+    camera = models.JSONField(null=True, blank=True)  # {"reps", "glide": [0-100], "hold_seen"} if kept
+
     class Meta:
         ordering = ["position"]
         constraints = [models.UniqueConstraint(fields=["session", "position"], name="one_step_per_position")]

@@ -42,6 +42,15 @@ def test_a_finished_session_is_saved_with_everything_entered(client, content):
     assert "After the tilts your lower back rested closer to the floor" in page
 
 
+def test_camera_results_are_kept_only_when_sent(client, content):
+    steps = [{"index": 2, "status": "done", "seconds": 70, "camera": {"reps": 8, "glide": [91.5, 64], "hold_seen": None}},
+             {"index": 4, "status": "done", "seconds": 75}]
+    url = post(client, valid_log(steps=steps)).json()["url"]
+    tilt, rest = PracticeStep.objects.order_by("position")
+    assert tilt.camera == {"reps": 8, "glide": [91.5, 64.0], "hold_seen": None} and rest.camera is None
+    assert "8 repetitions" in client.get(url).content.decode()
+
+
 def test_a_session_ended_early_is_saved_as_such(client, content):
     response = post(client, valid_log(completed=False, pain={"before": 4, "after": None},
                                       floor_space={"before": "wide", "after": None},
@@ -67,6 +76,8 @@ TAMPERED = [
     ("steps", [{"index": 2, "status": "half-done", "seconds": 5}], "steps.0.status"),
     ("steps", [{"index": 2, "status": "done", "seconds": -4}], "steps.0.seconds"),
     ("steps", [{"index": 2, "status": "done", "seconds": 5, "pose": "headstand"}], "steps.0.pose"),
+    ("steps", [{"index": 2, "status": "done", "seconds": 5, "camera": {"glide": [140]}}], "steps.0.camera.glide"),
+    ("steps", [{"index": 2, "status": "done", "seconds": 5, "camera": {"video": "data:image/png"}}], "steps.0.camera.video"),
     ("user", 1, "user"),
 ]
 
