@@ -6,9 +6,13 @@ Messages from the browser (JSON):
   {"type": "frames", "frames": [{"t": 0.033, "landmarks": [[x, y, z, visibility] x 33] | null}, ...]}
   {"type": "finish"}
 Answers: {"type": "update", ...}, {"type": "result", ...} after finish, {"type": "error", "error": "..."}.
-A bad message gets an error naming what was wrong; the stream stays open and keeps what it had.
+A bad message gets an error naming what was wrong; the stream stays open and keeps what it had. A fault
+inside the analysis is logged and answered with an error too: the connection (and the session using it)
+never ends because of one batch of frames.
 """
 from __future__ import annotations
+
+import logging
 
 from channels.generic.websocket import JsonWebsocketConsumer
 
@@ -18,6 +22,7 @@ from lumbar.motion.landmarks import LandmarksError
 
 MAX_FRAMES_PER_MESSAGE = 30
 MAX_MESSAGE_BYTES = 256 * 1024
+log = logging.getLogger(__name__)
 
 
 class CoachConsumer(JsonWebsocketConsumer):
@@ -73,13 +78,21 @@ class CoachConsumer(JsonWebsocketConsumer):
             update = self.analyzer.feed_frames(frames)
         except LandmarksError as error:
             return self.error(str(error))
+        except Exception:  # a fault in the analysis: keep the stream, say so, log it for the operator
+            log.exception("the live coach could not analyse a batch of %d frames (%s)", len(frames), self.analyzer.exercise.name)
+            return self.error("the coach could not analyse these frames; it carries on with the next ones")
         self.send_json({"type": "update", **update.to_dict()})
 
     def finish(self, content):
         if self.analyzer is None:
             return self.error("nothing to finish: no 'start' message was sent")
-        self.send_json({"type": "result", **self.analyzer.finish().to_dict()})
-        self.analyzer = None
+        analyzer, self.analyzer = self.analyzer, None
+        try:
+            result = analyzer.finish().to_dict()
+        except Exception:
+            log.exception("the live coach could not finish a stream (%s)", analyzer.exercise.name)
+            return self.error("the coach could not sum up this stream")
+        self.send_json({"type": "result", **result})
 
     def error(self, message: str):
         self.send_json({"type": "error", "error": message})

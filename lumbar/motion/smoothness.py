@@ -26,6 +26,8 @@ and a stop-and-go half. Calibrated on data (benchmarks/motion_accuracy.py prints
 """
 from __future__ import annotations
 
+import math
+
 import numpy as np
 
 from .filters import lowpass
@@ -83,7 +85,7 @@ def movement_sparc(values: np.ndarray, fs: float, start: int, stop: int) -> floa
     threshold = MOVING_SHARE * speed[start:stop].max()
     moving = speed[start:stop] >= threshold
     pieces, first, still = [], None, 0
-    for i, flag in enumerate(moving.tolist() + [False] * int(REST_S * fs)):
+    for i, flag in enumerate(moving.tolist() + [False] * math.ceil(REST_S * fs)):
         if flag:
             first, still = (i if first is None else first), 0
             last = i

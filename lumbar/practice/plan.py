@@ -125,6 +125,7 @@ def plan_for_steps(*, slug: str, title: str, steps: list[dict], can_kneel: bool 
         "log_url": log_url,
         "home_url": reverse("practice:home"),
         "symptoms_url": reverse("safety:symptoms"),
+        "camera_log": True,  # the log keeps camera results when the person ticks "keep"
         # where the stop rules send someone who has to stop a pose
         "rest": pose_step(rest, seconds=60, intro=_("Let's rest here and let things settle.")) if rest else None,
         "steps": planned,

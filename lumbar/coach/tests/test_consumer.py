@@ -97,3 +97,24 @@ def test_malformed_frames_are_refused_naming_the_frame_and_what_is_wrong(client_
                                 {"type": "frames", "frames": [{"t": 1.0, "landmarks": NOBODY}]})
     assert answer["type"] == "error" and expected in answer["error"]
     assert after["type"] == "update"
+
+
+def test_a_fault_inside_the_analysis_is_answered_and_the_stream_goes_on(client_user, monkeypatch):
+    from lumbar.motion.analysis import MotionAnalyzer
+
+    calls = []
+    feed = MotionAnalyzer.feed_frames
+
+    def faulty_once(self, frames):
+        calls.append(len(frames))
+        if len(calls) == 1:
+            raise ValueError("max() arg is an empty sequence")
+        return feed(self, frames)
+
+    monkeypatch.setattr(MotionAnalyzer, "feed_frames", faulty_once)
+    _, fault, after, result = converse(client_user, {"type": "start", "exercise": "pelvic-tilt"},
+                                       {"type": "frames", "frames": [GOOD_FRAME]},
+                                       {"type": "frames", "frames": [{"t": 1.0, "landmarks": NOBODY}]},
+                                       {"type": "finish"})
+    assert fault == {"type": "error", "error": "the coach could not analyse these frames; it carries on with the next ones"}
+    assert after["type"] == "update" and result["type"] == "result"

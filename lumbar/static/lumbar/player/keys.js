@@ -76,6 +76,7 @@ export function bindKeyboard(actions) {
       h: actions.help,
       q: actions.end,
       w: actions.reportSymptoms,
+      c: actions.camera,
       Escape: actions.end,
     };
     const action = shortcuts[key] || shortcuts[key.toLowerCase()];

@@ -7,11 +7,18 @@ export function csrfToken() {
   return field ? field.value : "";
 }
 
-/** The log the server expects: one entry per pose step reached, in plan order. */
-export function buildLog({ startedAt, completed, floor, pain, results }) {
+/**
+ * The log the server expects: one entry per pose step reached, in plan order. `camera` (optional):
+ * step index -> {reps, glide, hold_seen}, what the camera saw, only when the person chose to keep it.
+ */
+export function buildLog({ startedAt, completed, floor, pain, results }, camera = null) {
   const steps = [...results.entries()]
     .sort(([a], [b]) => a - b)
-    .map(([index, r]) => ({ index, status: r.status, seconds: Math.max(0, Math.round(r.seconds)) }));
+    .map(([index, r]) => {
+      const entry = { index, status: r.status, seconds: Math.max(0, Math.round(r.seconds)) };
+      if (camera && camera.has(index)) entry.camera = camera.get(index);
+      return entry;
+    });
   return { started_at: startedAt, completed, floor_space: { ...floor }, pain: { ...pain }, steps };
 }
 

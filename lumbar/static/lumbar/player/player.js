@@ -2,7 +2,8 @@
 // speaks and sounds the cues, and saves the log at the end. "Something's wrong" (button or W) pauses,
 // asks four questions, and acts on the server's stop-rule answer. For tests it exposes
 // document.body.dataset.playerState, and data-step-index (plus data-rest while the inserted rest pose
-// plays, and data-stopped="urgent" once stopped for urgent symptoms) on #player.
+// plays, and data-stopped="urgent" once stopped for urgent symptoms) on #player. The optional camera
+// coach (camera_coach.js, key C) watches the poses it can; the session never depends on it.
 
 import { format, listText, messages } from "./messages.js";
 import { PoseRun, estimateSeconds } from "./pose.js";
@@ -16,6 +17,7 @@ import * as view from "./view.js";
 import { bindKeyboard } from "./keys.js";
 import { CheckIns } from "./checkins.js";
 import { SymptomDialog, postSymptoms } from "./symptoms.js";
+import { CameraCoach } from "./camera_coach.js";
 
 const $ = (id) => document.getElementById(id);
 const plan = JSON.parse($("session-plan").textContent);
@@ -50,6 +52,13 @@ const voice = new Voice({
   onVoicesChanged: () => soundPanel && soundPanel.fillVoices(),
 });
 const checkins = new CheckIns({ plan, state, voice });
+const coach = new CameraCoach({
+  plan,
+  voice,
+  // camera advice only while a pose is being done, never while paused or while it is read out
+  canSpeak: () => state.status === "running" && !state.paused && !state.resting && !state.urgent,
+  modelBase: $("camera-panel").dataset.modelBase,
+});
 
 function applySettings() {
   voice.volume = settings.volume;
@@ -132,6 +141,7 @@ function go(index, { keepSpeech = false, backwards = false } = {}) {
   state.run = null;
   state.index = index;
   const step = plan.steps[index];
+  coach.setStep(step.type === "pose" ? step : null, index);
   const focusLost = !document.activeElement || document.activeElement === document.body
     || Boolean(document.activeElement.closest(".view"));
   view.renderProgress(plan, index, 0);
@@ -166,6 +176,7 @@ function enterSummary({ completed = true } = {}) {
   state.completed = completed;
   state.run = null;
   state.resting = null;
+  coach.end();
   view.showView("summary");
   if (completed) view.renderProgress(plan, state.index, 1);
   view.renderSummary(plan, { floor: state.floor, pain: state.pain, results: state.results, completed });
@@ -185,7 +196,8 @@ async function save() {
   state.status = "saving";
   publish();
   view.renderSaving({ status: "saving", message: messages.saving });
-  const outcome = await postLog(plan.log_url, buildLog(state));
+  const camera = await coach.resultsForLog();
+  const outcome = await postLog(plan.log_url, buildLog(state, camera));
   if (outcome.ok) {
     state.status = "saved";
     view.renderSaving({ status: "saved", message: state.completed ? messages.saved : messages.savedPartial, url: outcome.url });
@@ -459,6 +471,7 @@ function enterRest(next, direction) {
     return;
   }
   state.resting = { next, direction };
+  coach.setStep(null, state.index); // the rest is not watched
   state.status = "countdown";
   view.showView("pose");
   view.renderPose(plan.rest);
@@ -554,6 +567,7 @@ function init() {
     help: () => $("help-dialog").showModal(),
     end: askToEnd,
     reportSymptoms,
+    camera: () => coach.toggle(),
     pain: () => checkins.currentPain(),
     choosePain: (n) => checkins.choosePain(n),
     chooseFloor: (n) => checkins.chooseFloorOption(n),

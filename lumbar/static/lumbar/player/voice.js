@@ -51,6 +51,11 @@ export class Voice {
     return [...list].sort((a, b) => Number(b.localService) - Number(a.localService));
   }
 
+  /** Nothing being said and nothing waiting: a line said now starts at once. */
+  get idle() {
+    return !this.current && this.queue.length === 0;
+  }
+
   get supported() {
     return Boolean(this.synth);
   }
