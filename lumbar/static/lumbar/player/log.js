@@ -22,8 +22,8 @@ export function buildLog({ startedAt, completed, floor, pain, results }, camera 
   return { started_at: startedAt, completed, floor_space: { ...floor }, pain: { ...pain }, steps };
 }
 
-/** Resolves to {ok: true, url} when saved, or {ok: false, error} with a message to show. */
-export async function postLog(url, payload) {
+/** POSTs JSON to this origin: resolves to {response, body} (body null unless JSON), or {networkError: true}. */
+export async function postJson(url, payload) {
   let response;
   try {
     response = await fetch(url, {
@@ -33,7 +33,7 @@ export async function postLog(url, payload) {
       body: JSON.stringify(payload),
     });
   } catch {
-    return { ok: false, error: messages.networkError };
+    return { networkError: true };
   }
   let body = null;
   try {
@@ -41,6 +41,13 @@ export async function postLog(url, payload) {
   } catch {
     body = null;
   }
+  return { response, body };
+}
+
+/** Resolves to {ok: true, url} when saved, or {ok: false, error} with a message to show. */
+export async function postLog(url, payload) {
+  const { response, body, networkError } = await postJson(url, payload);
+  if (networkError) return { ok: false, error: messages.networkError };
   if (response.status === 201 && body && body.url) return { ok: true, url: body.url, id: body.saved };
   if (body && typeof body.error === "string") return { ok: false, error: body.error };
   return { ok: false, error: format(messages.serverError, { status: response.status }) };

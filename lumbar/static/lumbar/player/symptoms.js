@@ -3,7 +3,7 @@
 // logs the report. Nothing is answered in advance: every question must be answered before sending.
 // The dialog only asks and sends; what happens next is the player's business.
 
-import { csrfToken } from "./log.js";
+import { postJson } from "./log.js";
 import { format, messages } from "./messages.js";
 
 const $ = (id) => document.getElementById(id);
@@ -13,23 +13,8 @@ export const ACTIONS = ["continue", "ease", "stop-pose", "stop-direction", "stop
 
 /** Resolves to {ok: true, action, message, urgentUrl} or {ok: false, error} with a message to show. */
 export async function postSymptoms(url, payload) {
-  let response;
-  try {
-    response = await fetch(url, {
-      method: "POST",
-      credentials: "same-origin",
-      headers: { "Content-Type": "application/json", Accept: "application/json", "X-CSRFToken": csrfToken() },
-      body: JSON.stringify(payload),
-    });
-  } catch {
-    return { ok: false, error: messages.symptomsNetworkError };
-  }
-  let body = null;
-  try {
-    body = await response.json();
-  } catch {
-    body = null;
-  }
+  const { response, body, networkError } = await postJson(url, payload);
+  if (networkError) return { ok: false, error: messages.symptomsNetworkError };
   if (response.status === 201 && body && ACTIONS.includes(body.action)) {
     return {
       ok: true,
