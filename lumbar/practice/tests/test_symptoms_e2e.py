@@ -152,7 +152,7 @@ def test_keyboard_only_report_with_continue(page, running_app):
     assert page.evaluate("document.activeElement.closest('#symptom-dialog') !== null")
     page.keyboard.press("Escape")
     wait_for(page, f"{DIALOG_CLOSED} && {STATE} !== 'paused'")
-    assert page.evaluate(STEP) == "2"
+    assert page.evaluate(STEP) in ("2", "3")  # resumed, not sent back (at 40x the tilts may just have ended)
 
     # again, answered by keys: pain 2, then N for each question; the focus lands on Send, Enter sends
     page.keyboard.press("w")
@@ -168,7 +168,7 @@ def test_keyboard_only_report_with_continue(page, running_app):
     assert page.locator("#symptom-dialog button[data-value='no'][aria-pressed='true']").count() == 3
     page.keyboard.press("Enter")
     wait_for(page, f"{DIALOG_CLOSED} && {STATE} !== 'paused'")
-    assert page.evaluate(STEP) == "2"  # resumed where it was
+    assert page.evaluate(STEP) in ("2", "3")  # resumed where it was (the tilts may just have ended)
     assert "Carry on gently" in page.locator("#symptom-notice").inner_text()
     assert running_app.query(EVENT_COUNT) == events_before + 1
     assert running_app.query(LATEST_EVENT)["action"] == "continue"
