@@ -14,7 +14,7 @@ def form_data(**changes):
     data = {
         "pain": "6", "regions": ["lower_back_centre", "buttock_left"], "feelings": ["aching", "stiff"],
         "triggers": ["sitting"], "trigger_notes": "long drive", "medication": "ibuprofen 400 mg",
-        "notes": "Stiff after the drive.\nBetter after a walk.", "recorded_at": at(0, 8, 30).strftime("%Y-%m-%dT%H:%M"),
+        "notes": "Stiff after the drive.\nBetter after a walk.", "recorded_at": at(1, 8, 30).strftime("%Y-%m-%dT%H:%M"),  # yesterday: never in the future
     }
     data.update(changes)
     return {key: value for key, value in data.items() if value is not None}
@@ -27,7 +27,7 @@ def test_adding_an_entry_saves_everything_and_shows_it_on_the_timeline(client):
     assert saved.user == local_user()
     assert (saved.pain, saved.regions, saved.feelings, saved.triggers) == (
         6, ["lower_back_centre", "buttock_left"], ["aching", "stiff"], ["sitting"])
-    assert saved.recorded_at == at(0, 8, 30)
+    assert saved.recorded_at == at(1, 8, 30)
     page = client.get("/journal/").content.decode()
     assert "Saved your journal entry." in page
     assert "Pain 6 out of 10" in page and "Centre of the lower back, Left buttock" in page
@@ -36,7 +36,7 @@ def test_adding_an_entry_saves_everything_and_shows_it_on_the_timeline(client):
 
 
 def test_only_pain_is_needed(client):
-    response = client.post("/journal/new/", {"pain": "0", "recorded_at": at(0).strftime("%Y-%m-%dT%H:%M")})
+    response = client.post("/journal/new/", {"pain": "0", "recorded_at": at(1).strftime("%Y-%m-%dT%H:%M")})
     assert response.status_code == 302
     assert JournalEntry.objects.get().regions == []
 
