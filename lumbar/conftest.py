@@ -59,18 +59,11 @@ def browser():
 @pytest.fixture
 def page(browser, running_app):
     """A fresh browser context per test; fails the test on any page error or console error."""
+    from lumbar.e2e import watch_for_errors
+
     context = browser.new_context(base_url=running_app.url, viewport={"width": 1280, "height": 800})
     page = context.new_page()
-    errors = []
-    page.on("pageerror", lambda error: errors.append(str(error)))
-    # a page's own status (a friendly 404, a form shown again) is the test's business; a broken script,
-    # style or image is not
-    page.on("console", lambda message: errors.append(message.text)
-            if message.type == "error" and not message.text.startswith("Failed to load resource") else None)
-    page.on("response", lambda response: errors.append(f"{response.status} for {response.url}")
-            if response.status >= 400 and response.request.resource_type not in ("document", "fetch", "xhr") else None)
-    page.on("request", lambda request: errors.append(f"third-party request: {request.url}")
-            if not request.url.startswith((running_app.url, "data:", "blob:", "about:")) else None)
+    errors = watch_for_errors(page, running_app.url)
     yield page
     context.close()
     assert not errors, errors

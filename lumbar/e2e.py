@@ -120,3 +120,34 @@ def answer_safety_questions(page, yes=()) -> None:
             fieldset.get_by_label("Yes" if name in yes else "No", exact=True).check()
         page.locator("form button[type=submit]").click()
         page.wait_for_load_state()
+
+
+PLAYER_STATE = "document.body.dataset.playerState"
+
+
+def open_player(page, can_kneel=True) -> None:
+    """From the home page to the player's start screen, as a new person would get there."""
+    answer_safety_questions(page)
+    page.goto("/")
+    page.get_by_role("link", name="Start the session").click()
+    if page.get_by_text("Is kneeling comfortable for you?").count():
+        page.get_by_label("Yes, I can kneel" if can_kneel else "No, kneeling is uncomfortable").check()
+        page.get_by_role("button", name="Continue").click()
+    page.wait_for_url("**/play/")
+    page.wait_for_function(f"{PLAYER_STATE} === 'ready'", timeout=60_000)
+
+
+def watch_for_errors(page, app_url: str) -> list[str]:
+    """Collects page errors, console errors, broken scripts/styles/images and any third-party request.
+
+    A page's own status (a friendly 404, a form shown again) is the test's business, so it is not listed.
+    """
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.on("console", lambda message: errors.append(message.text)
+            if message.type == "error" and not message.text.startswith("Failed to load resource") else None)
+    page.on("response", lambda response: errors.append(f"{response.status} for {response.url}")
+            if response.status >= 400 and response.request.resource_type not in ("document", "fetch", "xhr") else None)
+    page.on("request", lambda request: errors.append(f"third-party request: {request.url}")
+            if not request.url.startswith((app_url, "data:", "blob:", "about:")) else None)
+    return errors

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from lumbar.e2e import CHROMIUM_ARGS, answer_safety_questions, chromium_path, serious_accessibility_violations
+from lumbar.e2e import CHROMIUM_ARGS, chromium_path, open_player, serious_accessibility_violations, watch_for_errors
 
 SHARED = Path(__file__).resolve().parents[3].parent / "shared" / "data" / "synthetic"
 CLIP = SHARED / "pelvic_tilt.mp4"
@@ -103,30 +103,12 @@ def camera_page(camera_browser, running_app):
     test), with the fake webcam, and with everything sent recorded in `page.traffic`."""
     context = camera_browser.new_context(base_url=running_app.url, viewport={"width": 1280, "height": 800})
     page = context.new_page()
-    errors = []
-    page.on("pageerror", lambda error: errors.append(str(error)))
-    page.on("console", lambda message: errors.append(message.text)
-            if message.type == "error" and not message.text.startswith("Failed to load resource") else None)
-    page.on("response", lambda response: errors.append(f"{response.status} for {response.url}")
-            if response.status >= 400 and response.request.resource_type not in ("document", "fetch", "xhr") else None)
-    page.on("request", lambda request: errors.append(f"third-party request: {request.url}")
-            if not request.url.startswith((running_app.url, "data:", "blob:", "about:")) else None)
+    errors = watch_for_errors(page, running_app.url)
     page.traffic = Traffic()
     page.traffic.watch(page)
     yield page
     context.close()
     assert not errors, errors
-
-
-def open_player(page):
-    answer_safety_questions(page)
-    page.goto("/")
-    page.get_by_role("link", name="Start the session").click()
-    if page.get_by_text("Is kneeling comfortable for you?").count():
-        page.get_by_label("Yes, I can kneel").check()
-        page.get_by_role("button", name="Continue").click()
-    page.wait_for_url("**/play/")
-    page.wait_for_function(f"{STATE} === 'ready'")
 
 
 def assert_no_image_data(traffic: Traffic):

@@ -6,22 +6,11 @@ module: the two browsers cannot be open at once).
 """
 import re
 
-from lumbar.e2e import answer_safety_questions, serious_accessibility_violations
+from lumbar.e2e import open_player, serious_accessibility_violations
 
 STATE = "document.body.dataset.playerState"
 STEP = "document.getElementById('player').dataset.stepIndex"
 PANEL = "document.getElementById('camera-panel').dataset"
-
-
-def open_player(page):
-    answer_safety_questions(page)
-    page.goto("/")
-    page.get_by_role("link", name="Start the session").click()
-    if page.get_by_text("Is kneeling comfortable for you?").count():
-        page.get_by_label("Yes, I can kneel").check()
-        page.get_by_role("button", name="Continue").click()
-    page.wait_for_url("**/play/")
-    page.wait_for_function(f"{STATE} === 'ready'")
 
 
 def test_log_entries_carry_camera_results_only_when_given(page, running_app):

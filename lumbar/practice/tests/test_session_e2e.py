@@ -6,7 +6,7 @@ session takes seconds. Every other part is real: the server, the database, the b
 import re
 import time
 
-from lumbar.e2e import answer_safety_questions, serious_accessibility_violations
+from lumbar.e2e import open_player, serious_accessibility_violations
 
 STATE = "document.body.dataset.playerState"
 STEP = "document.getElementById('player').dataset.stepIndex"
@@ -21,18 +21,6 @@ print(json.dumps({"floor": [s.floor_before, s.floor_after], "pain": [s.pain_befo
 
 def wait_for(page, condition: str, timeout=60_000):
     page.wait_for_function(condition, timeout=timeout)
-
-
-def open_player(page, can_kneel=True):
-    """From the home page to the player's start screen, as a new person would get there."""
-    answer_safety_questions(page)
-    page.goto("/")
-    page.get_by_role("link", name="Start the session").click()
-    if page.get_by_text("Is kneeling comfortable for you?").count():
-        page.get_by_label("Yes, I can kneel" if can_kneel else "No, kneeling is uncomfortable").check()
-        page.get_by_role("button", name="Continue").click()
-    page.wait_for_url("**/play/")
-    wait_for(page, f"{STATE} === 'ready'")
 
 
 def test_release_and_rest_start_to_finish_saves_what_was_entered(page, running_app):

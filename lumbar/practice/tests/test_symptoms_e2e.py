@@ -7,9 +7,10 @@ after, 7 summary.
 """
 import time
 
-from lumbar.e2e import serious_accessibility_violations
 
-from .test_session_e2e import LATEST_LOG, STATE, STEP, open_player, wait_for
+from lumbar.e2e import open_player, serious_accessibility_violations
+
+from .test_session_e2e import LATEST_LOG, STATE, STEP, wait_for
 
 DIALOG_OPEN = "document.getElementById('symptom-dialog').open"
 DIALOG_CLOSED = f"!{DIALOG_OPEN}"
