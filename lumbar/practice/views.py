@@ -18,7 +18,7 @@ from .models import PracticeSession
 from .plan import build_plan, needs_kneeling_answer
 from .summary import session_summary
 
-TODAYS_SEQUENCE = "release-and-rest"
+TODAYS_SEQUENCE = "glide-and-rest"
 
 
 def about(request):

@@ -34,7 +34,7 @@ def test_an_unknown_pose_shows_a_friendly_page(page):
 
 
 @pytest.mark.parametrize("path", ["/", "/about/", "/poses/", "/poses/pelvic-tilt/", "/poses/childs-pose/",
-                                  "/session/release-and-rest/"])
+                                  "/session/glide-and-rest/"])
 def test_pages_have_no_serious_accessibility_violations(page, path):
     page.goto(path)
     assert serious_accessibility_violations(page) == []

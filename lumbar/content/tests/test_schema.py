@@ -33,8 +33,8 @@ def test_no_pose_text_claims_what_the_evidence_does_not_support():
         assert found is None, f"{path.name} says {found.group(0)!r}"
 
 
-def test_the_release_and_rest_sequence_refers_to_real_poses():
-    (sequence,) = [s for s in read_sequences() if s.slug == "release-and-rest"]
+def test_the_glide_and_rest_sequence_refers_to_real_poses():
+    (sequence,) = [s for s in read_sequences() if s.slug == "glide-and-rest"]
     kinds = [step.type for step in sequence.steps]
     assert kinds == ["floor-space", "pain", "pose", "floor-space", "pose", "pose", "pain", "summary"]
 

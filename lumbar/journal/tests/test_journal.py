@@ -157,7 +157,7 @@ def test_the_timeline_is_newest_first_grouped_by_day_with_sessions(client):
     entry(me, days_ago=0, pain=4, hour=20, notes="note-evening")
     session(me, days_ago=1, before=6, after=4)
     page = client.get("/journal/").content.decode()
-    order = [page.index(text) for text in ("note-evening", "note-morning", "Release and rest", "note-oldest")]
+    order = [page.index(text) for text in ("note-evening", "note-morning", "Glide and rest", "note-oldest")]
     assert order == sorted(order)
     assert page.count('<section class="day"') == 3 and "Today, " in page
     assert "Pain before → after: 6 → 4" in page

@@ -19,7 +19,7 @@ def entry(user, days_ago=0, pain=5, hour=9, **fields) -> JournalEntry:
 def session(user, days_ago=0, before=None, after=None, hour=18) -> PracticeSession:
     moment = at(days_ago, hour)
     return PracticeSession.objects.create(
-        user=user, sequence_slug="release-and-rest", sequence_title="Release and rest", started_at=moment,
+        user=user, sequence_slug="glide-and-rest", sequence_title="Glide and rest", started_at=moment,
         finished_at=moment, completed=True, pain_before=before, pain_after=after)
 
 

@@ -8,7 +8,7 @@ from django.utils import timezone
 from lumbar.practice.models import PracticeSession, PracticeStep
 
 pytestmark = pytest.mark.django_db
-URL = "/session/release-and-rest/log/"
+URL = "/session/glide-and-rest/log/"
 
 
 def valid_log(**changes):

@@ -8,7 +8,7 @@ pytestmark = pytest.mark.django_db
 
 def test_home_shows_todays_session_and_invites_a_new_person_to_read_the_introduction(client, content, screened):
     page = client.get("/").content.decode()
-    assert "Release and rest" in page and "Start the session" in page
+    assert "Glide and rest" in page and "Start the session" in page
     assert "What to expect from Lumbar" in page and "None yet" in page
 
 
@@ -18,7 +18,7 @@ def test_home_lists_past_sessions(client, content):
 
     client.get("/")
     user = get_user_model().objects.get(username="local")
-    PracticeSession.objects.create(user=user, sequence_slug="release-and-rest", sequence_title="Release and rest",
+    PracticeSession.objects.create(user=user, sequence_slug="glide-and-rest", sequence_title="Glide and rest",
                                    started_at=timezone.now(), finished_at=timezone.now(), completed=True,
                                    pain_before=6, pain_after=4)
     page = client.get("/").content.decode()
@@ -34,18 +34,18 @@ def test_the_introduction_is_honest(client):
 
 
 def test_the_kneeling_question_is_asked_once_and_remembered(client, content, screened):
-    page = client.get("/session/release-and-rest/")
+    page = client.get("/session/glide-and-rest/")
     assert page.status_code == 200 and "Is kneeling comfortable for you?" in page.content.decode()
-    assert client.get("/session/release-and-rest/play/").url == "/session/release-and-rest/"
-    response = client.post("/session/release-and-rest/", {"can_kneel": "no"})
-    assert response.url == "/session/release-and-rest/play/"
-    assert client.get("/session/release-and-rest/").url == "/session/release-and-rest/play/"
-    player = client.get("/session/release-and-rest/play/").content.decode()
+    assert client.get("/session/glide-and-rest/play/").url == "/session/glide-and-rest/"
+    response = client.post("/session/glide-and-rest/", {"can_kneel": "no"})
+    assert response.url == "/session/glide-and-rest/play/"
+    assert client.get("/session/glide-and-rest/").url == "/session/glide-and-rest/play/"
+    player = client.get("/session/glide-and-rest/play/").content.decode()
     assert 'id="session-plan"' in player and "knees-to-chest" in player
 
 
 def test_an_invalid_kneeling_answer_is_asked_again_with_a_message(client, content, screened):
-    response = client.post("/session/release-and-rest/", {"can_kneel": "maybe"})
+    response = client.post("/session/glide-and-rest/", {"can_kneel": "maybe"})
     assert response.status_code == 200
     assert "Please choose one of the answers." in response.content.decode()
     from django.contrib.auth import get_user_model

@@ -7,10 +7,10 @@ pytestmark = pytest.mark.django_db
 
 
 def _plan(content, can_kneel):
-    return build_plan(Sequence.objects.get(slug="release-and-rest"), can_kneel=can_kneel)
+    return build_plan(Sequence.objects.get(slug="glide-and-rest"), can_kneel=can_kneel)
 
 
-def test_release_and_rest_follows_the_method_in_order(content):
+def test_glide_and_rest_follows_the_method_in_order(content):
     steps = _plan(content, True)["steps"]
     assert [s["type"] for s in steps] == ["floor-space", "pain", "pose", "floor-space", "pose", "pose", "pain", "summary"]
     tilt, rest, closing = steps[2], steps[4], steps[5]

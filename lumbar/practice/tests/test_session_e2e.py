@@ -1,4 +1,4 @@
-"""End-to-end in headless Chromium: "Release and rest" from the home page to the saved log.
+"""End-to-end in headless Chromium: "Glide and rest" from the home page to the saved log.
 
 The app runs with a test-only time acceleration (LUMBAR_TIME_SCALE, see lumbar/e2e.py), so a 12-minute
 session takes seconds. Every other part is real: the server, the database, the browser, the player.
@@ -23,7 +23,7 @@ def wait_for(page, condition: str, timeout=60_000):
     page.wait_for_function(condition, timeout=timeout)
 
 
-def test_release_and_rest_start_to_finish_saves_what_was_entered(page, running_app):
+def test_glide_and_rest_start_to_finish_saves_what_was_entered(page, running_app):
     open_player(page)
     assert serious_accessibility_violations(page) == []
     page.get_by_role("button", name="Start the session").click()

@@ -1,4 +1,4 @@
-"""End-to-end in headless Chromium: "Something's wrong" during "Release and rest".
+"""End-to-end in headless Chromium: "Something's wrong" during "Glide and rest".
 
 The report goes to the real server, which decides by the stop rules (lumbar/safety/stop_rules.py) and logs
 it; the player acts on the answer. Steps of the sequence: 0 floor-space before, 1 pain before, 2 pelvic
@@ -83,7 +83,7 @@ def test_pain_7_stops_the_pose_rests_and_carries_on(page, running_app):
     assert "stop this pose" in page.locator("#symptom-notice").inner_text()
     assert running_app.query(LATEST_EVENT) == {
         "action": "stop-pose", "step_index": 2, "pose": "pelvic-tilt", "pain": 7, "sharp": False, "leg": False,
-        "urgent": False, "sequence": "release-and-rest"}
+        "urgent": False, "sequence": "glide-and-rest"}
 
     # then the session carries on with the next step
     finish_session(page)
@@ -124,7 +124,7 @@ def test_urgent_symptoms_stop_the_session_and_screening_is_needed_again(page, ru
                    "steps": [["pelvic-tilt", "stopped"]]}
     assert running_app.query(LATEST_EVENT)["action"] == "stop-session"
 
-    page.goto("/session/release-and-rest/")
+    page.goto("/session/glide-and-rest/")
     assert page.url.endswith("/safety/")
     assert page.get_by_role("heading", name="A few safety questions first").is_visible()
 

@@ -37,11 +37,11 @@ def test_before_screening_the_page_sends_to_the_safety_questions_instead_of_the_
 def test_the_home_page_card_invites_then_shows_todays_programme_session(client, screened, content):
     page = client.get("/").content.decode()
     assert "A programme that fits you" in page
-    assert page.index("Set up my programme") < page.index("Release and rest")
+    assert page.index("Set up my programme") < page.index("Glide and rest")
     set_up(screened)
     page = client.get("/").content.decode()
     assert "Session 1 of 36" in page and "Start today's programme session" in page
-    assert page.index('href="/programme/play/"') < page.index("Release and rest")
+    assert page.index('href="/programme/play/"') < page.index("Glide and rest")
 
 
 def test_start_plays_the_next_session_in_the_player(client, screened, content):

@@ -17,7 +17,7 @@ NO = {qid: False for qid in IDS}
 
 def session_routes():
     """Every URL that starts or plays a session. A new route into a session must be added here."""
-    return [reverse("practice:start", args=["release-and-rest"]), reverse("practice:play", args=["release-and-rest"])]
+    return [reverse("practice:start", args=["glide-and-rest"]), reverse("practice:play", args=["glide-and-rest"])]
 
 
 def test_the_route_list_covers_every_session_view():
@@ -42,7 +42,7 @@ STATES = {
     "ok but 29 days old": lambda: _old(_screen(NO), 29),
     "ok then a flare": lambda: (_screen(NO), record_flare(local_user())),
     "ok then stopped for urgent symptoms": lambda: (_screen(NO), record_symptoms(
-        local_user(), sequence_slug="release-and-rest", step_index=2, pose_slug="pelvic-tilt",
+        local_user(), sequence_slug="glide-and-rest", step_index=2, pose_slug="pelvic-tilt",
         report=SymptomReport(2, False, False, True))),
     "urgent then a later urgent": lambda: (_old(_screen(NO | {"A5": True}), 2), _screen(NO | {"A2": True})),
 }

@@ -48,20 +48,20 @@ def test_all_no_gives_ok_with_safety_netting_and_unlocks_sessions(client, conten
     assert (screening.tier, screening.reasons, screening.answers) == ("ok", [], {q: False for q in IDS})
     page = client.get(response.url).content.decode()
     assert "You can start" in page and "cannot rule it out" in page
-    assert client.get("/session/release-and-rest/").status_code == 200
+    assert client.get("/session/glide-and-rest/").status_code == 200
 
 
 def test_urgent_shows_emergency_advice_and_blocks_sessions(client, content):
     page = client.get(answer_all(client, yes={"A3"}).url).content.decode()
     assert "Please get medical help now" in page and "emergency" in page
-    assert client.get("/session/release-and-rest/play/").url == "/safety/"
+    assert client.get("/session/glide-and-rest/play/").url == "/safety/"
     assert "Sessions are paused" in client.get("/safety/").content.decode()
 
 
 def test_clinician_tier_unlocks_only_after_clearance_is_recorded(client, content):
     page = client.get(answer_all(client, yes={"B2"}).url).content.decode()
     assert "Please see a clinician soon" in page
-    assert client.get("/session/release-and-rest/").url == "/safety/"
+    assert client.get("/session/glide-and-rest/").url == "/safety/"
     tomorrow = (date.today() + timedelta(days=1)).isoformat()
     refused = client.post("/safety/clearance/", {"cleared_by": "Dr Lee", "cleared_on": tomorrow, "confirm": "on"})
     assert refused.status_code == 200 and "cannot be in the future" in refused.content.decode()
@@ -71,7 +71,7 @@ def test_clinician_tier_unlocks_only_after_clearance_is_recorded(client, content
     client.post("/safety/clearance/", {"cleared_by": "Dr Lee", "cleared_on": date.today().isoformat(), "confirm": "on"})
     screening = Screening.objects.get()
     assert (screening.cleared_by, screening.cleared_on) == ("Dr Lee", date.today())
-    assert client.get("/session/release-and-rest/").status_code == 200
+    assert client.get("/session/glide-and-rest/").status_code == 200
 
 
 def test_routine_items_are_worded_as_routine(client):
@@ -83,7 +83,7 @@ def test_a_flare_asks_for_screening_again(client, content):
     answer_all(client)
     client.post("/safety/flare/", {"note": "Bent to lift a box"})
     assert Flare.objects.get().note == "Bent to lift a box"
-    assert client.get("/session/release-and-rest/").url == "/safety/"
+    assert client.get("/session/glide-and-rest/").url == "/safety/"
 
 
 def test_someone_elses_result_is_not_shown(client, stranger):
@@ -94,7 +94,7 @@ def test_someone_elses_result_is_not_shown(client, stranger):
 
 
 def symptom(client, **changes):
-    body = {"sequence": "release-and-rest", "step_index": 2, "pose": "pelvic-tilt", "pain": 2,
+    body = {"sequence": "glide-and-rest", "step_index": 2, "pose": "pelvic-tilt", "pain": 2,
             "sharp_or_shooting": False, "spreading_to_leg": False, "urgent_symptoms": False, "pain_at_start": 2}
     body.update(changes)
     return client.post("/safety/symptoms/", data=json.dumps(body), content_type="application/json")
@@ -114,13 +114,13 @@ def test_a_symptom_report_is_decided_by_the_rules_and_logged_with_its_step(clien
     assert response.status_code == 201 and response.json()["action"] == action
     assert response.json()["message"]
     event = SymptomEvent.objects.get()
-    assert (event.action, event.step_index, event.pose_slug, event.sequence_slug) == (action, 2, "pelvic-tilt", "release-and-rest")
+    assert (event.action, event.step_index, event.pose_slug, event.sequence_slug) == (action, 2, "pelvic-tilt", "glide-and-rest")
 
 
 def test_an_urgent_report_sends_the_person_to_urgent_advice_and_rescreening(client, content):
     answer_all(client)
     assert symptom(client, urgent_symptoms=True).json()["urgent_url"] == "/safety/"
-    assert client.get("/session/release-and-rest/").url == "/safety/"
+    assert client.get("/session/glide-and-rest/").url == "/safety/"
 
 
 @pytest.mark.parametrize("changes,field", [

@@ -8,7 +8,7 @@ def test_an_urgent_answer_blocks_every_way_into_a_session(page):
     answer_safety_questions(page, yes={"A1"})
     assert page.get_by_role("heading", name="Please get medical help now").is_visible()
     assert serious_accessibility_violations(page) == []
-    for path in ("/session/release-and-rest/", "/session/release-and-rest/play/"):
+    for path in ("/session/glide-and-rest/", "/session/glide-and-rest/play/"):
         page.goto(path)
         assert page.url.endswith("/safety/")
         assert page.get_by_role("heading", name="Sessions are paused for your safety").is_visible()
@@ -19,7 +19,7 @@ def test_an_urgent_answer_blocks_every_way_into_a_session(page):
 def test_a_clinician_answer_unlocks_only_after_clearance(page):
     answer_safety_questions(page, yes={"B9"})
     assert page.get_by_role("heading", name="Please see a clinician soon").is_visible()
-    page.goto("/session/release-and-rest/")
+    page.goto("/session/glide-and-rest/")
     assert page.url.endswith("/safety/")
     assert serious_accessibility_violations(page) == []
     page.get_by_label("Who cleared you?").fill("My physiotherapist")
@@ -30,7 +30,7 @@ def test_a_clinician_answer_unlocks_only_after_clearance(page):
     page.get_by_role("button", name="Record the clearance").click()
     page.wait_for_url("**/")
     page.get_by_role("link", name="Start the session").click()
-    assert "/session/release-and-rest/" in page.url
+    assert "/session/glide-and-rest/" in page.url
 
 
 def test_the_safety_questions_have_no_serious_accessibility_violations(page):
