@@ -9,7 +9,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
 
-from .vocabulary import CONDITIONS, DIRECTIONS, KINDS, LOADS, POSITIONS, PROPS
+from .vocabulary import CONDITIONS, DIRECTIONS, LOADED_DIRECTIONS, LOADS, MAIN_DIRECTION_LOADS, POSITIONS, PROPS
 
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=60)]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=2, max_length=600)]
@@ -23,6 +23,14 @@ def _one_of(vocabulary: dict, what: str):
         return value
 
     return check
+
+
+def _loaded_directions(values: list[str]) -> list[str]:
+    for value in values:
+        _one_of(LOADED_DIRECTIONS, "loaded direction")(value)
+    if len(values) != len(set(values)):
+        raise ValueError("each direction may be listed only once")
+    return values
 
 
 class Strict(BaseModel):
@@ -43,8 +51,12 @@ class Variation(Strict):
     steps: list[Text] = Field(min_length=2)
     props: list[str] = []
     dose: Dose | None = None
+    position: str | None = Field(None, description="where it is done, only when that differs from the pose")
+    loads: list[str] | None = Field(None, description="the directions it loads, only when they differ from the pose's")
 
     _props = field_validator("props")(lambda v: [_one_of(PROPS, "prop")(p) for p in v])
+    _position = field_validator("position")(lambda v: v if v is None else _one_of(POSITIONS, "position")(v))
+    _loads = field_validator("loads")(lambda v: v if v is None else _loaded_directions(v))
 
 
 class Caution(Strict):
@@ -86,6 +98,7 @@ class Pose(Strict):
     sanskrit: Text | None = None
     position: str
     direction: str
+    loads: list[str] = Field(description="every lower-back direction the pose loads, [] for a neutral pose")
     load: str
     direction_note: Text | None = None
     kind: Literal["reps", "hold", "breathing"]
@@ -104,6 +117,7 @@ class Pose(Strict):
 
     _position = field_validator("position")(_one_of(POSITIONS, "position"))
     _direction = field_validator("direction")(_one_of(DIRECTIONS, "direction"))
+    _loads = field_validator("loads")(_loaded_directions)
     _load = field_validator("load")(_one_of(LOADS, "load"))
     _props = field_validator("props")(lambda v: [_one_of(PROPS, "prop")(p) for p in v])
 
@@ -118,6 +132,16 @@ class Pose(Strict):
         names = [v.slug for v in self.easier + self.harder]
         if len(names) != len(set(names)):
             raise ValueError("variation slugs must be unique within a pose")
+        missing = sorted(MAIN_DIRECTION_LOADS[self.direction] - set(self.loads))
+        if missing:
+            raise ValueError(f"loads must include {', '.join(missing)}, since the pose's direction is {self.direction}")
+        for group, variations in (("easier", self.easier), ("harder", self.harder)):
+            for number, variation in enumerate(variations):
+                where = f"{group}.{number} ({variation.slug})"
+                if variation.position == self.position:
+                    raise ValueError(f"{where}.position is the pose's own position; leave it out")
+                if variation.loads is not None and set(variation.loads) == set(self.loads):
+                    raise ValueError(f"{where}.loads are the pose's own loads; leave them out")
         for caution in self.cautions:
             if caution.variation and caution.variation not in names:
                 raise ValueError(
@@ -125,6 +149,20 @@ class Pose(Strict):
                     f"which is not one of this pose's variations ({', '.join(names)})"
                 )
         return self
+
+    def variation(self, slug: str | None) -> Variation | None:
+        """The easier or harder variation with this slug; None for the pose itself (or an unknown slug)."""
+        return next((v for v in self.easier + self.harder if v.slug == slug), None) if slug else None
+
+    def position_of(self, variation: str | None = None) -> str:
+        """Where the pose, or one of its variations, is done."""
+        chosen = self.variation(variation)
+        return chosen.position if chosen and chosen.position else self.position
+
+    def loads_of(self, variation: str | None = None) -> list[str]:
+        """Every lower-back direction the pose, or one of its variations, loads."""
+        chosen = self.variation(variation)
+        return list(chosen.loads) if chosen and chosen.loads is not None else list(self.loads)
 
 
 # --- sequences: what the session player plays -------------------------------------------------

@@ -6,7 +6,9 @@ POSITIONS = {
     "prone": _("Lying on the front"),
     "hands-knees": _("Hands and knees"),
     "kneeling": _("Kneeling"),
-    "seated": _("Seated"),
+    "side": _("Lying on the side"),
+    "seated": _("Sitting on the floor"),
+    "chair": _("Sitting on a chair"),
     "standing": _("Standing"),
 }
 
@@ -18,6 +20,20 @@ DIRECTIONS = {
     "rotation": _("Twisting (rotation)"),
     "side-bend": _("Side bending"),
     "neutral": _("Neutral spine"),
+}
+
+# The lower-back directions a pose loads: every one it moves into, not only its main direction (clinical.md
+# section 6). A direction that is stopped for a person rules out every pose or variation that loads it.
+LOADED_DIRECTIONS = {key: DIRECTIONS[key] for key in ("flexion", "extension", "rotation", "side-bend")}
+
+# The loaded directions a pose's main direction always includes.
+MAIN_DIRECTION_LOADS = {
+    "flexion": {"flexion"},
+    "extension": {"extension"},
+    "flexion-extension": {"flexion", "extension"},
+    "rotation": {"rotation"},
+    "side-bend": {"side-bend"},
+    "neutral": set(),
 }
 
 LOADS = {
@@ -42,6 +58,7 @@ CONDITIONS = {
     "high-blood-pressure": _("High blood pressure"),
     "forward-spondylolisthesis": _("Forward slip of a vertebra (spondylolisthesis)"),
     "sciatica": _("Sciatica"),
+    "spinal-stenosis": _("Narrowing of the spinal canal (spinal stenosis)"),
 }
 
 PROPS = {
