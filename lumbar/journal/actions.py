@@ -8,7 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from .models import Activity, ActivityRating, JournalEntry, MorningCheckin, WeeklyCheckin
-from .morning import MORNING_ANSWERS
+from .morning import LASTING_ANSWERS, MORNING_ANSWERS
 
 ENTRY_FIELDS = ["recorded_at", "pain", "regions", "feelings", "triggers", "trigger_notes", "medication", "notes"]
 
@@ -83,10 +83,12 @@ def record_weekly_checkin(user, answers: dict, ratings: dict) -> WeeklyCheckin:
     return checkin
 
 
-def record_morning_checkin(user, session_day: date, answer: str) -> MorningCheckin:
-    """Saves (or replaces) the answer about the morning after `session_day`."""
+def record_morning_checkin(user, session_day: date, answer: str, lasting: str) -> MorningCheckin:
+    """Saves (or replaces) the answers about the morning after `session_day`: `answer` a MORNING_ANSWERS
+    code, `lasting` a LASTING_ANSWERS code."""
     direction, points, _label = MORNING_ANSWERS[answer]
+    still_sore, _label = LASTING_ANSWERS[lasting]
     checkin, _created = MorningCheckin.objects.update_or_create(
         user=user, session_day=session_day,
-        defaults={"direction": direction, "points": points, "answered_at": timezone.now()})
+        defaults={"direction": direction, "points": points, "lasting": still_sore, "answered_at": timezone.now()})
     return checkin

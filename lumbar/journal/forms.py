@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from . import measures
 from .models import JournalEntry
-from .morning import MORNING_ANSWERS
+from .morning import LASTING_ANSWERS, MORNING_ANSWERS
 from .vocabulary import FEELINGS, REGIONS, TRIGGERS
 
 SCALE = [(value, str(value)) for value in range(measures.SCALE_MIN, measures.SCALE_MAX + 1)]
@@ -145,6 +145,13 @@ class MorningCheckinForm(forms.Form):
         widget=forms.RadioSelect,
         error_messages={"required": _("Please choose one answer about this morning."),
                         "invalid_choice": _("“%(value)s” is not one of the answers about this morning.")},
+    )
+    lasting = forms.ChoiceField(
+        label=_("Is soreness from the session still there this morning?"),
+        choices=[(code, label) for code, (_lasting, label) in LASTING_ANSWERS.items()],
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Soreness: please say yes or no."),
+                        "invalid_choice": _("Soreness: “%(value)s” is not yes or no.")},
     )
 
 

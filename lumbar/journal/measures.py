@@ -15,8 +15,13 @@ How a change is judged (before -> after, in the measure's own units):
 - Pain (our rule where the clinical text gives a range): a *meaningful improvement* only when the drop is
   at least 30% of the baseline AND at least the baseline-dependent number of points: 1 point for a
   baseline of 0-4, 2 for 5-7, 3 for 8-10 (the baseline rounded half up to a whole number first; the
-  clinical text says "3-4" for 8-10 and we take 3). *Worse* is the same sizes upwards: a rise of at
-  least 30% of the baseline and at least those points.
+  clinical text says "3-4" for 8-10 and we take 3).
+- Pain getting worse is read more cautiously than getting better (clinical.md section 4, our rule): a rise
+  of at least WORSE_RISE_POINTS (2) points, or any rise that ends at WORSE_PAIN_LEVEL (7) or more, is
+  *worse* (never "a small change"), and it offers the flare plan and the safety questions again
+  (`pain_worsened`, the one place this is decided; the programme's week-on-week pause uses it too). A
+  smaller rise that still meets the improvement sizes upwards (at least 30% of the baseline and at least
+  the baseline-dependent points, e.g. 3 -> 4) is *possibly worse*, with advice to ease off.
 - Impact score: a drop of at least 1 point is *possibly*, at least 1.75 *likely* a meaningful improvement
   (figures from a comparable published scale; ours is unvalidated, so we say so). A rise of at least 1
   is *possibly worse*, at least 1.75 *worse*.
@@ -30,8 +35,9 @@ How a change is judged (before -> after, in the measure's own units):
   current value the mean of the last 7 days; we compare only once the two weeks do not overlap
   (the last rating at least 13 days after the first).
 - The morning after a session day (clinical.md section 5, our rule pending clinician review): worse than
-  a usual morning by 2 points or more means step back (easier versions, shorter holds for 2-3 sessions);
-  worse by less means go gently; the same or better means carry on.
+  a usual morning by 2 points or more, or soreness from the session still there that morning, means step
+  back (easier versions, shorter holds for 2-3 sessions); worse by less means go gently; the same or
+  better means carry on.
 - Check-ins are weekly: one is due 7 days after the last; sooner than 6 days we say once a week is enough.
 """
 from __future__ import annotations
@@ -67,7 +73,11 @@ SMALL_CHANGE = 0.5
 PAIN_WINDOW_DAYS = 7
 PAIN_MIN_SPAN_DAYS = 2 * PAIN_WINDOW_DAYS - 1
 
-# The morning after a session day: worse by at least this many points -> step back.
+# Worse (clinical.md section 4, our rule): a rise of at least this many points, or a rise to this level or more.
+WORSE_RISE_POINTS = 2
+WORSE_PAIN_LEVEL = 7
+
+# The morning after a session day: worse by at least this many points (or lasting soreness) -> step back.
 MORNING_STEP_BACK_POINTS = 2
 STEP_BACK, GO_GENTLY, CARRY_ON = "step_back", "go_gently", "carry_on"
 
@@ -88,11 +98,13 @@ WORSE = "worse"
 
 @dataclass(frozen=True)
 class Verdict:
-    """How a change reads: `kind` for code, `label` for the sentence, `advice` when it got worse."""
+    """How a change reads: `kind` for code, `label` for the sentence, `advice` when it got worse;
+    `flare_plan` when the page should offer the flare plan and the safety questions again."""
 
     kind: str
     label: str
     advice: str = ""
+    flare_plan: bool = False
 
     @property
     def is_worse(self) -> bool:
@@ -104,6 +116,14 @@ def worse_advice() -> str:
         "Ease off: use the easier versions of the poses and shorter holds for a while. If it keeps getting "
         "worse, or new symptoms appear (such as numbness, weakness, or pain spreading down a leg), contact "
         "a clinician."
+    )
+
+
+def flare_advice() -> str:
+    return _(
+        "That is a clear rise. Look at what to do in a flare, and answer the safety questions again before "
+        "your next session. If it keeps getting worse, or new symptoms appear (such as numbness, weakness, or "
+        "pain spreading down a leg), contact a clinician."
     )
 
 
@@ -159,14 +179,26 @@ def pain_points_needed(baseline: float) -> int:
     return next(points for band, points in PAIN_POINTS_BY_BASELINE if whole in band)
 
 
-def interpret_pain_change(baseline: float, current: float) -> Verdict:
-    """Meaningful only when both the 30% and the baseline-dependent points are met; worse in the same sizes."""
+def pain_worsened(baseline: float, current: float) -> bool:
+    """Worse by the cautious rule (clinical.md section 4): a rise of at least 2 points, or a rise to 7 or
+    more. Judged on the numbers as shown (one decimal), so 6.96 -> 7.04 is no rise at all."""
     _check_scale(baseline, current)
+    before, after = shown(baseline), shown(current)
+    rise = after - before
+    return rise > _EPSILON and (_at_least(rise, WORSE_RISE_POINTS) or _at_least(after, WORSE_PAIN_LEVEL))
+
+
+def interpret_pain_change(baseline: float, current: float) -> Verdict:
+    """Worse by the cautious rule first (with the flare plan); otherwise meaningful only when both the 30%
+    and the baseline-dependent points are met (a rise of those sizes is possibly worse)."""
+    _check_scale(baseline, current)
+    if pain_worsened(baseline, current):
+        return Verdict(WORSE, _("worse"), flare_advice(), flare_plan=True)
     change = current - baseline
     needed_points = pain_points_needed(baseline)
     needed_share = PAIN_RELATIVE_CHANGE * baseline
     if _at_least(abs(change), needed_points) and _at_least(abs(change), needed_share):
-        return Verdict(IMPROVED, _("a meaningful improvement")) if change < 0 else _worse()
+        return Verdict(IMPROVED, _("a meaningful improvement")) if change < 0 else _worse(POSSIBLY_WORSE)
     return _small_or_none(change)
 
 
@@ -266,13 +298,14 @@ def change_sentence(subject: str, before: float, after: float, days: int, verdic
     return f"{text} {verdict.advice}" if verdict.advice else text
 
 
-def morning_response(direction: str, points: int) -> str:
-    """What a next-morning answer means for the next session: step_back, go_gently or carry_on."""
-    if direction == "worse":
-        return STEP_BACK if points >= MORNING_STEP_BACK_POINTS else GO_GENTLY
-    if direction in ("same", "better"):
-        return CARRY_ON
-    raise ValueError(f"a morning is better, same or worse, not {direction!r}")
+def morning_response(direction: str, points: int, lasting: bool = False) -> str:
+    """What a next-morning answer means for the next session: step_back, go_gently or carry_on.
+    `lasting`: soreness from the session was still there that morning (steps back whatever the direction)."""
+    if direction not in ("better", "same", "worse"):
+        raise ValueError(f"a morning is better, same or worse, not {direction!r}")
+    if lasting or (direction == "worse" and points >= MORNING_STEP_BACK_POINTS):
+        return STEP_BACK
+    return GO_GENTLY if direction == "worse" else CARRY_ON
 
 
 def checkin_due(days_since_last: int | None) -> bool:

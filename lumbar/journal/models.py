@@ -104,7 +104,8 @@ class ActivityRating(models.Model):
 
 
 class MorningCheckin(models.Model):
-    """The morning after a session day: compared with a usual morning, better / same / worse, by how much."""
+    """The morning after a session day: compared with a usual morning, better / same / worse, by how much;
+    and whether soreness from the session was still there that morning."""
 
     BETTER, SAME, WORSE = "better", "same", "worse"
 
@@ -113,6 +114,9 @@ class MorningCheckin(models.Model):
     direction = models.CharField(max_length=6, choices=[(BETTER, BETTER), (SAME, SAME), (WORSE, WORSE)])
     # Points on the 0-10 pain scale, at least this many: 1, 2 (2 to 3) or 4 (4 or more); 0 for "same".
     points = models.PositiveSmallIntegerField(default=0)
+    # Soreness from the session still there that morning (clinical.md section 5: "lasting past the next
+    # morning" steps back). None: answered before the question was asked.
+    lasting = models.BooleanField(null=True, blank=True)
     answered_at = models.DateTimeField()
 
     objects = OwnedQuerySet.as_manager()

@@ -18,6 +18,12 @@ MORNING_ANSWERS = {
     "worse-4": ("worse", 4, _("Worse, by 4 points or more")),
 }
 
+# Is soreness from the session still there this morning? code -> (lasting, label).
+LASTING_ANSWERS = {
+    "yes": (True, _("Yes, some soreness from the session is still there")),
+    "no": (False, _("No, it has gone, or there was none")),
+}
+
 # A morning can be answered up to this many days late (then it is no longer "the next morning").
 ANSWER_WITHIN_DAYS = 7
 
@@ -28,6 +34,16 @@ def answer_code(checkin) -> str:
 
 def answer_label(checkin) -> str:
     return str(MORNING_ANSWERS[answer_code(checkin)][2])
+
+
+def lasting_code(checkin) -> str | None:
+    """"yes" / "no", or None for an answer saved before the question was asked."""
+    return None if checkin.lasting is None else ("yes" if checkin.lasting else "no")
+
+
+def lasting_label(checkin) -> str:
+    code = lasting_code(checkin)
+    return str(LASTING_ANSWERS[code][1]) if code else ""
 
 
 def session_days(user, since: date, until: date) -> set[date]:

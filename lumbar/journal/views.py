@@ -11,11 +11,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from lumbar.practice.models import PracticeSession
+from lumbar.programmes.actions import count_morning
 
 from . import actions, measures, progress
 from .forms import ActivitiesForm, JournalEntryForm, MorningCheckinForm, WeeklyCheckinForm, local_now_for_input
 from .models import Activity, JournalEntry, MorningCheckin, WeeklyCheckin
-from .morning import answer_code, answer_label, answerable_day_problem, pending_morning_checkin
+from .morning import (answer_code, answer_label, answerable_day_problem, lasting_code, lasting_label,
+                      pending_morning_checkin)
 from .prompts import days_since_checkin, weekly_checkin_due
 from .vocabulary import FEELINGS, REGIONS, TRIGGERS, labels, leg_note
 
@@ -113,7 +115,8 @@ def progress_page(request):
         "impact": progress.impact_measure(request.user),
         "activities_overall": overall, "activity_blocks": activity_blocks,
         "checkin_due": weekly_checkin_due(request.user),
-        "mornings": [{"day": m.session_day, "answer": answer_label(m), "worse": m.direction == m.WORSE}
+        "mornings": [{"day": m.session_day, "answer": answer_label(m), "lasting": lasting_label(m),
+                      "worse": m.direction == m.WORSE}
                      for m in mornings],
     })
 
@@ -158,7 +161,9 @@ def _morning_page(request, day, form, checkin=None, problem=None, status=200):
     return render(request, "journal/morning.html", {
         "day": day, "form": form, "checkin": checkin, "problem": problem,
         "answer": answer_label(checkin) if checkin else None,
-        "response": measures.morning_response(checkin.direction, checkin.points) if checkin else None,
+        "lasting": lasting_label(checkin) if checkin else None,
+        "response": measures.morning_response(checkin.direction, checkin.points, bool(checkin.lasting))
+        if checkin else None,
     }, status=status)
 
 
@@ -185,10 +190,14 @@ def morning(request, day):
     if request.method == "POST":
         form = MorningCheckinForm(request.POST)
         if form.is_valid():
-            actions.record_morning_checkin(request.user, session_day, form.cleaned_data["answer"])
+            actions.record_morning_checkin(request.user, session_day, form.cleaned_data["answer"],
+                                           form.cleaned_data["lasting"])
             messages.success(request, _("Thank you: saved your answer about the morning after %(day)s.") % {
                 "day": date_format(session_day, "l j F")})
+            for change in count_morning(request.user):  # the programme's next session follows the answer
+                messages.info(request, change["text"])
             return redirect("journal:morning", day=session_day.isoformat())
         return _morning_page(request, session_day, form, checkin, status=400)
-    form = MorningCheckinForm(initial={"answer": answer_code(checkin)} if checkin else None)
+    form = MorningCheckinForm(initial={"answer": answer_code(checkin), "lasting": lasting_code(checkin)}
+                              if checkin else None)
     return _morning_page(request, session_day, form, checkin)

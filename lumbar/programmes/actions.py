@@ -6,6 +6,7 @@ call them, and store what they return together with the changelog, all or nothin
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date, timedelta
 
 from django.db import transaction
 from django.utils import timezone
@@ -13,6 +14,7 @@ from django.utils.translation import gettext as _
 
 from lumbar.accounts.models import profile_of
 from lumbar.journal.models import MorningCheckin
+from lumbar.journal.weekly import pain_weeks
 from lumbar.practice.actions import record_practice
 from lumbar.practice.models import PracticeStep
 
@@ -141,7 +143,9 @@ def rate_session(user, done: DoneSession, ratings: dict[str, str]) -> list[Chang
 
 @transaction.atomic
 def count_morning(user) -> list[dict]:
-    """Feeds the next-morning check-in for the last programme session to adapt(), once. Returns the entries."""
+    """Feeds the next-morning check-in for the last programme session to adapt(), once, with whether the
+    soreness lasted and this week's and last week's pain (journal/weekly.py: the 7 days ending that morning,
+    and the 7 before, from the day the programme last resumed). Returns the changelog entries."""
     programme = Programme.objects.select_for_update().filter(user=user).first()
     if programme is None:
         return []
@@ -154,9 +158,12 @@ def count_morning(user) -> list[dict]:
     checkin = MorningCheckin.objects.owned_by(user).filter(session_day=day).first()
     if checkin is None:
         return []
+    since = date.fromisoformat(state.resumed_on) if state.resumed_on else None
+    weeks = pain_weeks(user, checkin.session_day + timedelta(days=1), since=since)
     try:
         new_state, entries = adapt(state, programme.get_profile(), {"morning": {
-            "direction": checkin.direction, "points": checkin.points, "lasting": False}})
+            "direction": checkin.direction, "points": checkin.points, "lasting": bool(checkin.lasting)},
+            "weeks": weeks})
     except FeedbackError:
         return []
     done.morning_counted = True
@@ -167,13 +174,26 @@ def count_morning(user) -> list[dict]:
     return entries
 
 
+class ResumeRefused(ValueError):
+    """The programme cannot go on yet; the message says why, in words for the person."""
+
+
 @transaction.atomic
-def resume_programme(user) -> list[dict]:
+def resume_programme(user, clinician_contacted: bool, who: str = "", when: date | None = None,
+                     today: date | None = None) -> list[dict]:
+    """Goes on after a pause: only once the person says a clinician was contacted (who and when, if given, go
+    in the changelog). The safety questions are asked again first (the gate holds every session until they
+    are answered), then the programme goes on a step lighter."""
+    if clinician_contacted is not True:
+        raise ResumeRefused(_("Please talk to a clinician (your doctor or a physiotherapist) before you go on."))
     programme = Programme.objects.select_for_update().get(user=user)
     state = programme.get_state()
     if not state.paused:
         return []
-    new_state, entries = resume(state)
+    from lumbar.safety.actions import require_rescreen  # noqa: PLC0415  (being added by the safety app)
+
+    require_rescreen(user, _("Going on with the programme after a pause."))
+    new_state, entries = resume(state, today or timezone.localdate(), who, when)
     programme.state = new_state.to_dict()
     programme.save(update_fields=["state", "updated_at"])
     _store_entries(programme, entries)
@@ -199,9 +219,10 @@ def record_played(user, played: Played, plan: dict, log):
     return record_practice(user, played, plan, log)
 
 
-def save_sequence(user, sequence: OwnSequence | None, title: str, steps: list[dict], confirmed: list[str]) -> OwnSequence:
+def save_sequence(user, sequence: OwnSequence | None, title: str, steps: list[dict]) -> OwnSequence:
+    """Saves steps already checked (builder.check_rows, builder.ruled_out): nothing ruled out is stored."""
     if sequence is None:
-        return OwnSequence.objects.create(owner=user, title=title, steps=steps, confirmed=confirmed)
-    sequence.title, sequence.steps, sequence.confirmed = title, steps, confirmed
-    sequence.save(update_fields=["title", "steps", "confirmed", "updated_at"])
+        return OwnSequence.objects.create(owner=user, title=title, steps=steps)
+    sequence.title, sequence.steps = title, steps
+    sequence.save(update_fields=["title", "steps", "updated_at"])
     return sequence

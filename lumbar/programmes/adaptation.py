@@ -1,17 +1,29 @@
 """The adaptation rules (clinical.md section 5, our rule, clinician review pending), with a changelog.
 
 After a session: each pose may be rated easy / about-right / hard / hurt, and pain after (0-10) given.
-"It hurt" twice on a pose swaps it (swaps.py); once, it is noted. The next morning, compared with a usual
-morning, decides the next session:
-  better or same                         -> progress one step: one more repetition or a longer hold on a
-                                            pose rated easy, else one new pose (up to MAX_ADDED), else a
-                                            step on a pose not rated hard
+"It hurt" twice on a pose swaps it (swaps.py); once, it is noted. The next morning's check-in asks how the
+back is compared with a usual morning, and whether soreness from the session is still there that morning
+("lasting"). What it means is decided once, in journal/measures.py `morning_response`:
   worse by >= 2 points, or lasting       -> go back one step for 2 sessions (3 when both)
   worse by 1, not lasting                -> hold
+  better or same, not lasting            -> progress one step: one more repetition or a longer hold on a
+                                            pose rated easy, else one new pose (up to MAX_ADDED), else a
+                                            step on a pose not rated hard
   no answer                              -> hold (no change without the 24-hour response)
 Our additions: no progress while stepping back, or after pain above FLARE_PAIN at the end of the session.
-Worse week on week (two programme weeks running whose mornings were worse than usual on average, by at
-least WORSE_WEEK_POINTS) pauses the programme and advises a clinician; resume() goes on a step lighter.
+
+Worse week on week pauses the programme and advises a clinician. Two checks, either one pauses:
+- The weekly pain comparison (`worse_week_on_week`), whenever the feedback carries "weeks": this week's
+  figures against last week's, as gathered by journal/weekly.py (rolling 7-day weeks: the 7 days ending on
+  the morning being counted, against the 7 days before). "pain" is the mean of every 0-10 rating of the
+  week (journal entries, pain before and after sessions, the weekly check-in), "morning" the mean change
+  from a usual morning (+ is worse). Worse is the cautious rule of clinical.md section 4, decided in
+  journal/measures.py: pain rose by >= 2 points, or rose to 7 or more (`pain_worsened`); mornings, which
+  have no level, rose by >= 2 points (WORSE_RISE_POINTS). A figure missing from either week is not
+  compared, so a skipped kind of check-in never hides what the others show.
+- Mornings worse than usual two programme weeks running (their mean at least WORSE_WEEK_POINTS worse),
+  checked at the end of each programme week.
+resume() goes on a step lighter, and the weekly comparison counts only ratings from the day it resumed.
 
 Every change returns a changelog entry: {"session": the number (from 1) of the first session it applies to,
 "pose": slug or None, "change": code, "text": a plain-language sentence}. Codes: more-reps, longer-hold,
@@ -20,9 +32,13 @@ new-pose, hold (no change, and why), step-back, lighter, restore, noted, swap, p
 from __future__ import annotations
 
 from collections import Counter
+from datetime import date
 from statistics import mean
 
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+
+from lumbar.journal import measures
 
 from .generator import schedule
 from .library import display_name, poses
@@ -33,7 +49,8 @@ from .swaps import swap_after_hurt
 RATINGS = ("easy", "about-right", "hard", "hurt")
 MORNINGS = ("better", "same", "worse")
 MAX_STEPS_PER_POSE, MAX_ADDED = 5, 3
-STEP_BACK_POINTS, FLARE_PAIN, WORSE_WEEK_POINTS = 2, 5, 1
+FLARE_PAIN, WORSE_WEEK_POINTS = 5, 1
+WEEKS = ("last_week", "this_week")
 RESUME_EASING_SESSIONS = 3
 
 
@@ -52,15 +69,18 @@ def next_session(state: ProgrammeState, profile) -> dict | None:
 
 def adapt(state: ProgrammeState, profile, feedback: dict) -> tuple[ProgrammeState, list[dict]]:
     """Feedback for the next session to be done, the morning after it, or both at once:
-    {"ratings": {slug: rating}, "pain_after": 0-10, "morning": {"direction", "points", "lasting"}}.
-    A feedback without "morning" records a finished session; one with only "morning" answers the last one."""
+    {"ratings": {slug: rating}, "pain_after": 0-10, "morning": {"direction", "points", "lasting"},
+     "weeks": {"last_week": {"pain", "morning"}, "this_week": {"pain", "morning"}}}.
+    A feedback without "morning" records a finished session; one with only "morning" answers the last one.
+    "weeks" (journal/weekly.py's figures, each a number or null) is checked after the rest."""
     if not isinstance(feedback, dict):
         raise FeedbackError("feedback: must be an object")
-    unknown = set(feedback) - {"ratings", "pain_after", "morning"}
+    unknown = set(feedback) - {"ratings", "pain_after", "morning", "weeks"}
     if unknown:
-        raise FeedbackError(f"{', '.join(sorted(unknown))}: unknown field; use ratings, pain_after, morning")
+        raise FeedbackError(f"{', '.join(sorted(unknown))}: unknown field; use ratings, pain_after, morning, weeks")
+    weeks = _check_weeks(feedback["weeks"]) if "weeks" in feedback else None
     entries = []
-    if set(feedback) - {"morning"} or not feedback:
+    if {"ratings", "pain_after"} & set(feedback) or "morning" not in feedback:
         state, entries = record_session(state, profile, feedback.get("ratings") or {}, feedback.get("pain_after"))
     if "morning" in feedback:
         morning = feedback["morning"]
@@ -69,7 +89,55 @@ def adapt(state: ProgrammeState, profile, feedback: dict) -> tuple[ProgrammeStat
         state, more = record_morning(state, profile, morning.get("direction"), morning.get("points", 0),
                                      morning.get("lasting", False))
         entries += more
+    if weeks and not state.paused:
+        state, more = _pause_if_worse_week_on_week(state, weeks)
+        entries += more
     return state, entries
+
+
+def _check_weeks(weeks) -> dict:
+    if not isinstance(weeks, dict) or set(weeks) != set(WEEKS):
+        raise FeedbackError("weeks: must be an object with last_week and this_week")
+    for week in WEEKS:
+        figures = weeks[week]
+        if not isinstance(figures, dict) or set(figures) != {"pain", "morning"}:
+            raise FeedbackError(f"weeks.{week}: must be an object with pain and morning")
+        for name, low in (("pain", 0), ("morning", -10)):
+            value = figures[name]
+            if value is not None and (isinstance(value, bool) or not isinstance(value, int | float)
+                                      or not low <= value <= 10):
+                raise FeedbackError(f"weeks.{week}.{name}: must be a number from {low} to 10 or null, not {value!r}")
+    return weeks
+
+
+def worse_week_on_week(last_week: dict, this_week: dict) -> str | None:
+    """Which figure got worse from last week to this week by the cautious rule: "pain", "morning", or None.
+    Each week is {"pain": mean 0-10 or None, "morning": mean change from a usual morning, + worse, or None}."""
+    if last_week["pain"] is not None and this_week["pain"] is not None \
+            and measures.pain_worsened(last_week["pain"], this_week["pain"]):
+        return "pain"
+    if last_week["morning"] is not None and this_week["morning"] is not None \
+            and measures.shown(this_week["morning"] - last_week["morning"]) >= measures.WORSE_RISE_POINTS:
+        return "morning"
+    return None
+
+
+def _pause_if_worse_week_on_week(state, weeks: dict) -> tuple[ProgrammeState, list[dict]]:
+    worse = worse_week_on_week(weeks["last_week"], weeks["this_week"])
+    if worse is None:
+        return state, []
+    new = state.copy()
+    new.paused = "worse-week-on-week"
+    last, this = weeks["last_week"][worse], weeks["this_week"][worse]
+    if worse == "pain":
+        text = _("Programme paused: your pain over the last 7 days (%(this)s out of 10 on average) is worse than "
+                 "in the 7 days before (%(last)s). Please talk to a clinician (your doctor or a physiotherapist) "
+                 "before you go on.") % {"this": measures.number(this), "last": measures.number(last)}
+    else:
+        text = _("Programme paused: your mornings over the last 7 days were %(points)s points worse on average "
+                 "than in the 7 days before. Please talk to a clinician (your doctor or a physiotherapist) before "
+                 "you go on.") % {"points": measures.number(this - last)}
+    return new, [_entry(new, None, "pause", text)]
 
 
 def _entry(state, pose, change, text) -> dict:
@@ -159,9 +227,12 @@ def record_morning(state, profile, direction, points=0, lasting=False) -> tuple[
     new.mornings.setdefault(str(last["week"]), []).append(signed)
     morning = _("this morning was better than usual") if direction == "better" else _(
         "this morning was the same as usual")
-    if direction == "worse" and (points >= STEP_BACK_POINTS or lasting):
-        entries = _step_back(new, 3 if points >= STEP_BACK_POINTS and lasting else 2, _because_worse(points, lasting))
-    elif direction == "worse":
+    response = measures.morning_response(direction, points, lasting)
+    worse_points = points if direction == "worse" else 0
+    if response == measures.STEP_BACK:
+        clearly_worse = worse_points >= measures.MORNING_STEP_BACK_POINTS
+        entries = _step_back(new, 3 if clearly_worse and lasting else 2, _because_worse(worse_points, lasting))
+    elif response == measures.GO_GENTLY:
         entries = [_entry(new, None, "hold", _("No change next time: this morning was a little worse than usual, "
                                                 "so the programme holds where it is."))]
     elif new.easing:
@@ -174,7 +245,7 @@ def record_morning(state, profile, direction, points=0, lasting=False) -> tuple[
                                                 "so the programme holds where it is.") % {"flare": FLARE_PAIN})]
     else:
         entries = _progress(new, profile, last, morning)
-    if last["day"] == profile.days_per_week and _worse_week_on_week(new.mornings, last["week"]):
+    if last["day"] == profile.days_per_week and _worse_mornings_two_weeks(new.mornings, last["week"]):
         new.paused = "worse-week-on-week"
         entries.append(_entry(new, None, "pause", _(
             "Programme paused: your mornings were worse than usual two weeks in a row. Please talk to a "
@@ -184,10 +255,10 @@ def record_morning(state, profile, direction, points=0, lasting=False) -> tuple[
 
 def _because_worse(points: int, lasting: bool) -> str:
     reasons = []
-    if points >= STEP_BACK_POINTS:
+    if points >= measures.MORNING_STEP_BACK_POINTS:
         reasons.append(_("this morning was worse than usual by %(points)s points") % {"points": points})
     if lasting:
-        reasons.append(_("the extra pain lasted past the morning"))
+        reasons.append(_("soreness from the session was still there the next morning"))
     return _(" and ").join(reasons)
 
 
@@ -249,15 +320,21 @@ def _new_pose(new, profile, seen: set[str]) -> str | None:
     return next((s for s in candidates if s not in seen | upcoming and s not in new.swaps), None)
 
 
-def _worse_week_on_week(mornings: dict, week: int) -> bool:
+def _worse_mornings_two_weeks(mornings: dict, week: int) -> bool:
     this, before = mornings.get(str(week)), mornings.get(str(week - 1))
     return bool(this and before) and mean(this) <= -WORSE_WEEK_POINTS and mean(before) <= -WORSE_WEEK_POINTS
 
 
-def resume(state: ProgrammeState) -> tuple[ProgrammeState, list[dict]]:
-    """Goes on after a pause (once a clinician has been seen), a step lighter for a few sessions."""
+def resume(state: ProgrammeState, on: date, who: str = "", when: date | None = None
+           ) -> tuple[ProgrammeState, list[dict]]:
+    """Goes on after a pause, once the person says a clinician was contacted (`who` and `when` if they said),
+    a step lighter for a few sessions; the weekly pain comparison starts afresh from `on`."""
     new = state.copy()
-    new.paused, new.mornings = None, {}
+    new.paused, new.mornings, new.resumed_on = None, {}, on.isoformat()
     new.easing = {"rungs": (state.easing["rungs"] if state.easing else 0) + 1, "sessions_left": RESUME_EASING_SESSIONS}
-    return new, [_entry(new, None, "resume", _("Programme resumed after your check with a clinician, a step lighter "
-                                                "for the next %(n)s sessions.") % {"n": RESUME_EASING_SESSIONS})]
+    contact = ", ".join(part for part in (who.strip(), date_format(when, "j F Y") if when else "") if part)
+    words = {"n": RESUME_EASING_SESSIONS, "contact": contact}
+    text = (_("Programme resumed after your check with a clinician (%(contact)s), a step lighter for the next "
+              "%(n)s sessions.") if contact else
+            _("Programme resumed after your check with a clinician, a step lighter for the next %(n)s sessions."))
+    return new, [_entry(new, None, "resume", text % words)]

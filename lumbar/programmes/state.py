@@ -9,7 +9,9 @@
    "mornings": {},           programme week ("1".."12") -> the mornings' change from usual (+better, -worse)
    "last_session": null,     the session done last: {"index", "week", "day", "mains": [slugs],
                              "ratings": {slug: rating}, "pain_after": n or null, "morning_done": bool}
-   "paused": null}           why the programme is paused ("worse-week-on-week"), or null
+   "paused": null,           why the programme is paused ("worse-week-on-week"), or null
+   "resumed_on": null}       ISO date the programme last went on after a pause (the weekly pain comparison
+                             counts only ratings from then on), or null
 """
 from __future__ import annotations
 
@@ -32,6 +34,7 @@ class ProgrammeState:
     mornings: dict[str, list[int]] = field(default_factory=dict)
     last_session: dict | None = None
     paused: str | None = None
+    resumed_on: str | None = None
 
     def to_dict(self) -> dict:
         return {"version": VERSION, **copy.deepcopy(asdict(self))}

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from django import forms as django_forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
@@ -10,6 +11,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from lumbar.accounts.access import may_view_done_session
@@ -38,6 +40,7 @@ def programme(request):
     last = record.done_sessions.order_by("-pk").first()
     return render(request, "programmes/programme.html", {
         **today, "ready": today["status"] == READY, "safety": screening_state(request.user),
+        **(_paused_context(record, ResumeForm()) if today["status"] == "paused" else {}),
         "left_out": left_out_rows(today["profile"]),
         "changes": changelog_groups(record.changes.all()),
         "to_rate": last if last and not last.ratings and actions.ratings_open(last) else None,
@@ -103,14 +106,55 @@ def intake(request, screen: int = 1):
 
 # --- after a pause ---------------------------------------------------------------------------------
 
+class ResumeForm(django_forms.Form):
+    """Going on after a pause: a clinician must have been contacted (a required yes); who and when are optional."""
+
+    contacted = django_forms.BooleanField(
+        label=gettext_lazy("I have talked to a clinician (my doctor or a physiotherapist) about my back since "
+                           "the programme paused."),
+        error_messages={"required": gettext_lazy(
+            "Talked to a clinician: please talk to one first, then tick this box. Your programme stays paused "
+            "until then.")})
+    who = django_forms.CharField(label=gettext_lazy("Who did you talk to? (optional)"), required=False, max_length=120,
+                                 error_messages={"max_length": gettext_lazy(
+                                     "Who: please keep it under 120 characters.")})
+    when = django_forms.DateField(
+        label=gettext_lazy("When? (optional)"), required=False, widget=django_forms.DateInput(attrs={"type": "date"}),
+        error_messages={"invalid": gettext_lazy("When: enter a date, for example 2026-03-04.")})
+
+    def clean_when(self):
+        when = self.cleaned_data["when"]
+        if when and when > timezone.localdate():
+            raise django_forms.ValidationError(_("When: that date is in the future."))
+        if when and when.year < 2000:
+            raise django_forms.ValidationError(_("When: that date is too long ago; please check the year."))
+        return when
+
+
+def _paused_context(record, form) -> dict:
+    """Why the programme paused (the changelog's latest pause entry) and the form to go on."""
+    pause = record.changes.filter(change="pause").order_by("-created_at", "-pk").first()
+    return {"pause_text": pause.text if pause else "", "resume_form": form}
+
+
 @login_required
-@require_POST
 def resume(request):
-    if not Programme.objects.filter(user=request.user).exists():
+    """GET: the form to go on after a pause. POST: goes on, once a clinician was contacted; the safety
+    questions are asked again before the next session."""
+    record = Programme.objects.filter(user=request.user).first()
+    if record is None:
         return redirect("programmes:intake")
-    for entry in actions.resume_programme(request.user):
-        messages.success(request, entry["text"])
-    return redirect("programmes:programme")
+    if not record.get_state().paused:
+        return redirect("programmes:programme")
+    form = ResumeForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        entries = actions.resume_programme(request.user, True, form.cleaned_data["who"], form.cleaned_data["when"])
+        for entry in entries:
+            messages.success(request, entry["text"])
+        messages.info(request, _("Before your next session, please answer the safety questions again."))
+        return redirect("programmes:programme")
+    return render(request, "programmes/resume.html", {**_paused_context(record, form)},
+                  status=400 if request.method == "POST" else 200)
 
 
 # --- a finished session: how each pose felt ----------------------------------------------------------

@@ -169,25 +169,46 @@ def test_the_prompt_leads_to_the_question_and_the_answer_is_stored(client):
     assert client.get("/journal/morning/").url == f"/journal/morning/{day}/"
     page = client.get(f"/journal/morning/{day}/").content.decode()
     assert "Compared with your usual morning" in page and "Worse, by 2 to 3 points" in page
-    response = client.post(f"/journal/morning/{day}/", {"answer": "worse-2"})
+    assert "Is soreness from the session still there this morning?" in page
+    response = client.post(f"/journal/morning/{day}/", {"answer": "worse-2", "lasting": "no"})
     assert response.status_code == 302
     saved = MorningCheckin.objects.get()
-    assert (saved.direction, saved.points, saved.signed_change) == ("worse", 2, 2)
+    assert (saved.direction, saved.points, saved.signed_change, saved.lasting) == ("worse", 2, 2, False)
     page = client.get(response.url).content.decode()
     assert "go back to the easier versions" in page and "contact a clinician" in page
+    assert 'href="/safety/flare/"' in page
     assert "How is your back this morning?" not in client.get("/journal/").content.decode()
-    client.post(f"/journal/morning/{day}/", {"answer": "better-1"})  # changing the answer replaces it
+    client.post(f"/journal/morning/{day}/", {"answer": "better-1", "lasting": "no"})  # changing it replaces it
     assert [(m.direction, m.points) for m in MorningCheckin.objects.all()] == [("better", 1)]
 
 
-@pytest.mark.parametrize("answer,message", [
-    ("", "Please choose one answer about this morning."),
-    ("terrible", "“terrible” is not one of the answers about this morning."),
+@pytest.mark.parametrize("answer,lasting,step_back", [
+    ("same", "yes", True),  # soreness still there steps back, even on a usual morning
+    ("better-1", "yes", True),
+    ("worse-1", "no", False),
+    ("worse-1", "yes", True),
+    ("same", "no", False),
 ])
-def test_a_bad_morning_answer_is_named(client, answer, message):
+def test_soreness_still_there_is_stored_and_reads_as_a_step_back(client, answer, lasting, step_back):
     session(local_user(), days_ago=1)
     day = (timezone.localdate() - timedelta(days=1)).isoformat()
-    response = client.post(f"/journal/morning/{day}/", {"answer": answer})
+    response = client.post(f"/journal/morning/{day}/", {"answer": answer, "lasting": lasting}, follow=True)
+    assert MorningCheckin.objects.get().lasting is (lasting == "yes")
+    page = response.content.decode()
+    assert ("For the next 2 or 3 sessions, go back to the easier versions" in page) is step_back
+    assert ("The session left your back sore into this morning." in page) is (lasting == "yes")
+
+
+@pytest.mark.parametrize("data,message", [
+    ({"lasting": "no"}, "Please choose one answer about this morning."),
+    ({"answer": "terrible", "lasting": "no"}, "“terrible” is not one of the answers about this morning."),
+    ({"answer": "same"}, "Soreness: please say yes or no."),
+    ({"answer": "same", "lasting": "maybe"}, "Soreness: “maybe” is not yes or no."),
+])
+def test_a_bad_morning_answer_is_named(client, data, message):
+    session(local_user(), days_ago=1)
+    day = (timezone.localdate() - timedelta(days=1)).isoformat()
+    response = client.post(f"/journal/morning/{day}/", data)
     assert response.status_code == 400 and message in response.content.decode()
     assert MorningCheckin.objects.count() == 0
 
@@ -200,7 +221,7 @@ def test_a_bad_morning_answer_is_named(client, answer, message):
 def test_a_morning_that_cannot_be_answered_says_why(client, days_ago, message):
     session(local_user(), days_ago=20)
     day = (timezone.localdate() - timedelta(days=days_ago)).isoformat()
-    response = client.post(f"/journal/morning/{day}/", {"answer": "same"})
+    response = client.post(f"/journal/morning/{day}/", {"answer": "same", "lasting": "no"})
     assert response.status_code == 404 and message in response.content.decode()
     assert MorningCheckin.objects.count() == 0
 

@@ -53,14 +53,22 @@ PAIN = [
     (8, 5, I), (8, 5.1, S), (9, 6.3, S), (9, 6, I), (10, 7, I), (10, 7.1, S),
     # no change
     (5, 5, N), (0, 0, N),
-    # worse: the same sizes upwards
-    (3, 4, W),  # +1 point, 33%
+    # worse (section 4, our cautious rule): a rise of 2 points or more, or a rise to 7 or more
+    (7, 9, W),  # +2 but only 28.6%: once "a small change", now worse
+    (8, 10, W), (7.5, 10, W), (7, 9.1, W), (6, 8, W), (5, 7, W), (3, 5, W), (0, 2, W),
+    (6, 7, W),  # +1, to 7
+    (6.9, 7, W),  # the smallest rise to 7
+    (8, 8.5, W), (9, 9.1, W),  # any rise at 7 or more
+    (7, 7, N), (9, 9, N), (9, 8, S),  # a fall may be small; a rise at 7 or more never is
+    (6, 6.9, S),  # +0.9, to 6.9: neither
+    (5.5, 6.96, W),  # shown as 7.0
+    (6.96, 7.04, N),  # shown as 7.0 both: no rise
+    # a smaller rise of the improvement sizes upwards: possibly worse
+    (3, 4, PW),  # +1 point, 33%
+    (0, 1, PW), (1, 2, PW), (2, 3.9, PW),
     (4, 5, S),  # +1 point, 25%
     (3, 3.9, S), (3, 3.4, N),
-    (0, 1, W), (0, 0.5, S), (0, 0.4, N),
-    (6, 8, W), (6, 7.9, S), (5, 7, W),
-    (8, 10, S),  # +2 < 3 points needed at baseline 8
-    (7.5, 10, S), (7, 9.1, W),
+    (0, 0.5, S), (0, 0.4, N),
 ]
 
 
@@ -68,7 +76,10 @@ PAIN = [
 def test_pain_change(baseline, current, kind):
     verdict = m.interpret_pain_change(baseline, current)
     assert verdict.kind == kind
-    assert bool(verdict.advice) == (kind == W)
+    assert verdict.label == {W: "worse", PW: "possibly worse"}.get(kind, verdict.label)
+    assert bool(verdict.advice) == (kind in (W, PW))
+    assert verdict.flare_plan == (kind == W)  # worse offers the flare plan and the safety questions again
+    assert m.pain_worsened(baseline, current) == (kind == W)
 
 
 IMPACT = [
@@ -111,10 +122,23 @@ def test_one_activity_change(baseline, current, kind):
 
 def test_worse_is_said_plainly_with_what_to_do():
     verdict = m.interpret_pain_change(3, 6)
-    assert verdict.label == "worse" and verdict.is_worse
-    assert "easier versions" in verdict.advice and "contact a clinician" in verdict.advice
+    assert verdict.label == "worse" and verdict.is_worse and verdict.flare_plan
+    assert "flare" in verdict.advice and "safety questions again" in verdict.advice
+    assert "contact a clinician" in verdict.advice
     sentence = m.change_sentence("Your average pain", 3, 6, 21, verdict)
-    assert sentence.startswith("Your average pain went from 3 to 6 over 3 weeks: worse. Ease off")
+    assert sentence.startswith("Your average pain went from 3 to 6 over 3 weeks: worse. That is a clear rise.")
+
+
+def test_7_to_9_reads_worse_never_a_small_change():
+    sentence = m.change_sentence("Your average pain", 7, 9, 14, m.interpret_pain_change(7, 9))
+    assert sentence.startswith("Your average pain went from 7 to 9 over 2 weeks: worse.")
+    assert "small change" not in sentence
+
+
+def test_a_smaller_meaningful_rise_is_possibly_worse_with_advice_to_ease_off():
+    verdict = m.interpret_pain_change(3, 4)
+    assert verdict.label == "possibly worse" and verdict.is_worse and not verdict.flare_plan
+    assert "easier versions" in verdict.advice
 
 
 @pytest.mark.parametrize("before,after,days,expected", [
@@ -148,11 +172,14 @@ def test_shown_rounds_half_up_to_one_decimal():
     assert [m.shown(v) for v in (4.25, 4.35, 4.349, 2 / 3)] == [4.3, 4.4, 4.3, 0.7]
 
 
-@pytest.mark.parametrize("direction,points,response", [
-    ("better", 4, m.CARRY_ON), ("same", 0, m.CARRY_ON), ("worse", 1, m.GO_GENTLY), ("worse", 2, m.STEP_BACK),
-    ("worse", 4, m.STEP_BACK)])
-def test_the_morning_after_a_session_sets_the_pace(direction, points, response):
-    assert m.morning_response(direction, points) == response
+@pytest.mark.parametrize("direction,points,lasting,response", [
+    ("better", 4, False, m.CARRY_ON), ("same", 0, False, m.CARRY_ON), ("worse", 1, False, m.GO_GENTLY),
+    ("worse", 2, False, m.STEP_BACK), ("worse", 4, False, m.STEP_BACK),
+    # soreness still there the next morning steps back, whatever the comparison with usual
+    ("better", 1, True, m.STEP_BACK), ("same", 0, True, m.STEP_BACK), ("worse", 1, True, m.STEP_BACK),
+    ("worse", 2, True, m.STEP_BACK)])
+def test_the_morning_after_a_session_sets_the_pace(direction, points, lasting, response):
+    assert m.morning_response(direction, points, lasting) == response
 
 
 def test_an_unknown_morning_direction_is_refused():

@@ -75,8 +75,27 @@ def test_pain_that_got_worse_is_said_plainly_with_what_to_do(client):
     for days_ago, pain in [(20, 2), (19, 3), (5, 5), (0, 6)]:
         entry(me, days_ago=days_ago, pain=pain)
     page = progress(client)
-    assert "Your average pain went from 2.5 to 5.5 over 3 weeks: worse. Ease off" in page
+    assert "Your average pain went from 2.5 to 5.5 over 3 weeks: worse. That is a clear rise." in page
     assert "contact a clinician" in page
+    assert 'href="/safety/flare/"' in page and "What to do in a flare" in page
+    assert "Answer the safety questions again" in page
+
+
+def test_pain_from_7_to_9_is_worse_never_a_small_change(client):
+    me = local_user()
+    for days_ago, pain in [(20, 7), (0, 9)]:
+        entry(me, days_ago=days_ago, pain=pain)
+    page = progress(client)
+    assert "Your average pain went from 7 to 9 over 3 weeks: worse." in page and "small change" not in page
+    assert "What to do in a flare" in page
+
+
+def test_pain_that_eased_offers_no_flare_plan(client):
+    me = local_user()
+    for days_ago, pain in [(20, 6), (0, 3)]:
+        entry(me, days_ago=days_ago, pain=pain)
+    page = progress(client)
+    assert "a meaningful improvement" in page and "What to do in a flare" not in page
 
 
 def test_before_two_weeks_pain_is_averaged_but_not_judged(client):

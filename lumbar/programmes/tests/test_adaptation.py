@@ -1,8 +1,9 @@
 import json
+from datetime import date
 
 import pytest
 
-from lumbar.programmes.adaptation import FeedbackError, adapt, next_session, resume
+from lumbar.programmes.adaptation import FeedbackError, adapt, next_session, resume, worse_week_on_week
 from lumbar.programmes.library import poses
 from lumbar.programmes.session import build_session
 from lumbar.programmes.state import ProgrammeState
@@ -68,6 +69,8 @@ def test_when_everything_felt_hard_the_programme_holds():
     (("worse", 4), False, "step-back", 2),
     (("worse", 1), True, "step-back", 2),
     (("worse", 2), True, "step-back", 3),
+    (("same", 0), True, "step-back", 2),  # soreness still there the next morning, on an otherwise usual morning
+    (("better", 2), True, "step-back", 2),
 ])
 def test_a_worse_morning_holds_or_steps_back_for_two_or_three_sessions(morning, lasting, change, sessions):
     state, _ = done(ProgrammeState(), WEEKLY, {"bridge": "easy"})
@@ -163,9 +166,73 @@ def test_worse_week_on_week_pauses_and_advises_a_clinician_then_resumes_lighter(
     assert next_session(state, person) is None
     with pytest.raises(FeedbackError, match="paused"):
         done(state, person)
-    state, entries = resume(state)
+    state, entries = resume(state, date(2026, 3, 9))
     assert entries[0]["change"] == "resume" and state.easing == {"rungs": 1, "sessions_left": 3}
+    assert state.resumed_on == "2026-03-09" and state.paused is None
     assert next_session(state, person) is not None
+
+
+def test_resuming_names_the_clinician_contact_when_given():
+    paused = ProgrammeState(paused="worse-week-on-week")
+    _, entries = resume(paused, date(2026, 3, 9), "Dr Lee", date(2026, 3, 6))
+    assert entries[0]["text"] == ("Programme resumed after your check with a clinician (Dr Lee, 6 March 2026), a "
+                                  "step lighter for the next 3 sessions.")
+
+
+def test_soreness_still_there_says_so_in_the_changelog():
+    state, _ = done(ProgrammeState(), WEEKLY, {"bridge": "easy"})
+    _, entries = done(state, WEEKLY, morning=("same", 0), lasting=True)
+    assert entries[0]["text"] == ("Bridge: one repetition fewer for the next 2 sessions, because soreness from the "
+                                  "session was still there the next morning.")
+
+
+def week(pain=None, morning=None):
+    return {"pain": pain, "morning": morning}
+
+
+WEEKS = [
+    # weekly pain, 0-10: worse is a rise of 2 or more, or a rise to 7 or more (clinical.md section 4)
+    (week(3), week(5), "pain"),
+    (week(3), week(4.9), None),
+    (week(6), week(7), "pain"),
+    (week(7), week(9), "pain"),
+    (week(8), week(8.2), "pain"),
+    (week(8), week(8), None),
+    (week(5), week(3), None),
+    # the change from a usual morning, + worse: only the rise, 2 points or more
+    (week(morning=0), week(morning=2), "morning"),
+    (week(morning=-1), week(morning=1), "morning"),
+    (week(morning=1), week(morning=2.5), None),
+    (week(morning=2), week(morning=2), None),
+    # a week with no figure of a kind is not compared on it: the other kind still counts
+    (week(None, 0), week(6, 0), None),
+    (week(3, None), week(5, 1), "pain"),
+    (week(3, 0), week(None, 2), "morning"),
+    (week(), week(), None),
+]
+
+
+@pytest.mark.parametrize("last, this, worse", WEEKS)
+def test_worse_week_on_week_compares_each_figure_with_last_week(last, this, worse):
+    assert worse_week_on_week(last, this) == worse
+
+
+def test_weekly_pain_that_got_worse_pauses_with_the_figures_in_the_changelog():
+    state, _ = done(ProgrammeState(), WEEKLY, morning=None)
+    state, entries = adapt(state, WEEKLY, {"morning": {"direction": "same", "points": 0},
+                                           "weeks": {"last_week": week(3), "this_week": week(5.5)}})
+    assert state.paused == "worse-week-on-week" and next_session(state, WEEKLY) is None
+    assert entries[-1] == {"session": 2, "pose": None, "change": "pause", "text": (
+        "Programme paused: your pain over the last 7 days (5.5 out of 10 on average) is worse than in the 7 days "
+        "before (3). Please talk to a clinician (your doctor or a physiotherapist) before you go on.")}
+
+
+def test_weekly_figures_that_did_not_get_worse_change_nothing():
+    state, _ = done(ProgrammeState(), WEEKLY, morning=None)
+    with_weeks = adapt(state, WEEKLY, {"morning": {"direction": "same", "points": 0},
+                                       "weeks": {"last_week": week(3, 0), "this_week": week(4, 1)}})
+    without = adapt(state, WEEKLY, {"morning": {"direction": "same", "points": 0}})
+    assert with_weeks == without and with_weeks[0].paused is None
 
 
 def test_one_worse_week_alone_does_not_pause():
@@ -203,6 +270,16 @@ def test_the_programme_ends_after_its_last_session():
     ({"ratings": {}, "morning": {"direction": "worse", "points": -1}}, "morning.points"),
     ({"ratings": {}, "morning": {"direction": "worse", "points": 2, "lasting": "yes"}}, "morning.lasting"),
     ("easy", "feedback: must be an object"),
+    ({"weeks": []}, "weeks: must be an object with last_week and this_week"),
+    ({"weeks": {"this_week": {"pain": 3, "morning": None}}}, "weeks: must be an object with last_week"),
+    ({"weeks": {"last_week": {"pain": 3}, "this_week": {"pain": 3, "morning": None}}},
+     "weeks.last_week: must be an object with pain and morning"),
+    ({"weeks": {"last_week": {"pain": 11, "morning": None}, "this_week": {"pain": 3, "morning": None}}},
+     "weeks.last_week.pain: must be a number from 0 to 10 or null, not 11"),
+    ({"weeks": {"last_week": {"pain": 1, "morning": None}, "this_week": {"pain": "3", "morning": None}}},
+     "weeks.this_week.pain"),
+    ({"weeks": {"last_week": {"pain": 1, "morning": True}, "this_week": {"pain": 3, "morning": None}}},
+     "weeks.last_week.morning: must be a number from -10 to 10 or null, not True"),
 ])
 def test_bad_feedback_is_refused_naming_the_field(feedback, words):
     with pytest.raises(FeedbackError) as raised:

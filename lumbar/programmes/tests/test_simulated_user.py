@@ -111,3 +111,25 @@ def test_whatever_the_feedback_adapted_sessions_keep_every_promise(person, answe
         assert session["position_changes"] <= 2
         for step in session["steps"]:
             assert not forbidden(person, step["pose"], step["variation"]) and may_do(person, step["pose"]).allowed
+
+
+def test_a_person_whose_weekly_pain_creeps_up_pauses_when_it_reaches_7_though_mornings_seem_usual():
+    def creeping(number, session):  # pain averages 3 in week 1, one point more each week; every morning "same"
+        week = session["week"]
+        return {"ratings": {}, "morning": {"direction": "same", "points": 0},
+                "weeks": {"last_week": {"pain": 1 + week, "morning": 0}, "this_week": {"pain": 2 + week, "morning": 0}}}
+
+    state, sessions, log = follow(PERSON, creeping)
+    assert state.paused == "worse-week-on-week" and log[-1]["change"] == "pause"
+    assert sessions[-1]["week"] == 5 and "(7 out of 10 on average)" in log[-1]["text"]  # 6 -> 7: a rise to 7
+
+
+def test_a_person_whose_soreness_lingers_steps_back_instead_of_progressing():
+    def lingering(number, session):
+        return {"ratings": {mains(session)[0]: "easy"},
+                "morning": {"direction": "same", "points": 0, "lasting": number >= 2}}
+
+    state, sessions, log = follow(PERSON, lingering, sessions=6)
+    changes = [e["change"] for e in log]
+    assert all(change in ("more-reps", "longer-hold") for change in changes[:2])
+    assert "step-back" in changes[2:] and not {"more-reps", "longer-hold", "new-pose"} & set(changes[2:])
