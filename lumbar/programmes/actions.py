@@ -219,10 +219,9 @@ def record_played(user, played: Played, plan: dict, log):
     return record_practice(user, played, plan, log)
 
 
-def save_sequence(user, sequence: OwnSequence | None, title: str, steps: list[dict]) -> OwnSequence:
-    """Saves steps already checked (builder.check_rows, builder.ruled_out): nothing ruled out is stored."""
+def save_sequence(user, sequence: OwnSequence | None, title: str, steps: list[dict], confirmed: list[str]) -> OwnSequence:
     if sequence is None:
-        return OwnSequence.objects.create(owner=user, title=title, steps=steps)
-    sequence.title, sequence.steps = title, steps
-    sequence.save(update_fields=["title", "steps", "updated_at"])
+        return OwnSequence.objects.create(owner=user, title=title, steps=steps, confirmed=confirmed)
+    sequence.title, sequence.steps, sequence.confirmed = title, steps, confirmed
+    sequence.save(update_fields=["title", "steps", "confirmed", "updated_at"])
     return sequence
