@@ -63,12 +63,11 @@ def poses(args) -> int:
 
 def screen(args) -> int:
     """Reads {"answers": {...}} on stdin and prints the screening outcome (design.md)."""
-    from lumbar.safety.screening import AnswersError, outcome, parse_answers
+    from lumbar.safety.screening import MAX_INPUT_BYTES, AnswersError, outcome, read_answers
 
     try:
-        answers = parse_answers(json.loads(sys.stdin.read()))
-    except json.JSONDecodeError as error:
-        return _fail(f"screen: the input is not JSON ({error})")
+        answers = read_answers(sys.stdin.buffer.read(MAX_INPUT_BYTES + 1) if hasattr(sys.stdin, "buffer")
+                               else sys.stdin.read(MAX_INPUT_BYTES + 1))
     except AnswersError as error:
         return _fail(f"screen: {error}")
     result = outcome(answers)

@@ -111,13 +111,17 @@ def serious_accessibility_violations(page) -> list[str]:
     ]
 
 
-def answer_safety_questions(page, yes=()) -> None:
-    """Goes through the safety questions in the browser, answering yes to the ids given and no to the rest."""
+def answer_safety_questions(page, yes=(), unsure=()) -> None:
+    """Goes through the safety questions in the browser: yes (or not sure) to every question that feeds the ids
+    given, no to the rest. "Did it start in the last 2 weeks?" is yes for an A id given, no otherwise (so
+    yes={"B15"} gives older symptoms only). Stops where the app stops: an urgent answer ends the questions."""
     page.goto("/safety/screening/1/")
     while "/safety/screening/" in page.url:
         for fieldset in page.locator("fieldset.question").all():
-            name = fieldset.locator("input[type=radio]").first.get_attribute("name")
-            fieldset.get_by_label("Yes" if name in yes else "No", exact=True).check()
+            new_for = fieldset.get_attribute("data-new-for")
+            feeds = {new_for} if new_for else set((fieldset.get_attribute("data-items") or "").split())
+            answer = "Yes" if feeds & set(yes) else "Not sure" if feeds & set(unsure) else "No"
+            fieldset.get_by_label(answer, exact=True).check()
         page.locator("form button[type=submit]").click()
         page.wait_for_load_state()
 

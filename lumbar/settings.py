@@ -53,6 +53,9 @@ SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = _site.scheme == "https"
 # Test-only: makes every timer in the session player run this many times faster.
 TIME_SCALE = float(os.environ.get("LUMBAR_TIME_SCALE", "1") or 1)
 
+# The number urgent advice tells people to call (e.g. "999", "911", "112"). Unset: "your local emergency number".
+EMERGENCY_NUMBER = os.environ.get("LUMBAR_EMERGENCY_NUMBER", "").strip()[:20]
+
 INSTALLED_APPS = [
     "django.contrib.auth",
     "django.contrib.contenttypes",

@@ -1,99 +1,363 @@
-"""The safety screen (clinical.md section 3): the questions, and the rule that turns answers into a tier.
+"""The safety screen (clinical.md section 3): the questions, and the rules that turn answers into a tier.
 
-Any Tier A answer: urgent. Otherwise any Tier B answer: see a clinician soon. Otherwise: ok.
-Pure rules: no database here.
+Each screening id (A1-A8, B1-B15) is asked as one or more short questions ("parts"), one idea each, answered
+yes / no / not sure. An id's rule combines its parts; "not sure" counts as yes. An id is stored as true,
+false, or "unsure" when only not-sure answers reach it.
+
+Tiers, first match wins: any A id -> urgent; any of B1-B12 or B15 -> see a clinician; only B13 and/or B14 ->
+routine (advice, no lock); nothing -> ok. Pure rules: no database here.
 """
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 
 from django.utils.translation import gettext_lazy as _
 
-URGENT, CLINICIAN, OK = "urgent", "clinician", "ok"
+URGENT, CLINICIAN, ROUTINE, OK = "urgent", "clinician", "routine", "ok"
+TIERS = (URGENT, CLINICIAN, ROUTINE, OK)
+YES, NO, UNSURE = "yes", "no", "unsure"  # a part's answer; an id's answer is True, False or UNSURE
 SCREEN_AGAIN_AFTER_DAYS = 28
+# Urgent items where the advice says not to drive: chest pain or fainting, numb or weak legs and saddle area.
+DO_NOT_DRIVE = frozenset({"A3", "A5", "A7"})
+
+# --- the rules: Kleene logic over part answers, no < not sure < yes --------------------------------------
+_LEVEL = {NO: 0, UNSURE: 1, YES: 2}
+
+
+class Part:
+    """One question's answer in a rule."""
+
+    def __init__(self, key: str):
+        self.key = key
+
+    def level(self, parts: dict) -> int:
+        return _LEVEL[parts[self.key]]  # KeyError: not answered (yet)
+
+    def keys(self):
+        return {self.key}
+
+
+class Said(Part):
+    """Yes only when the answer was exactly this (e.g. "no" to "did it start in the last 2 weeks?")."""
+
+    def __init__(self, key: str, answer: str):
+        super().__init__(key)
+        self.answer = answer
+
+    def level(self, parts: dict) -> int:
+        return 2 if parts[self.key] == self.answer else 0
+
+
+class AnyOf:
+    def __init__(self, *terms):
+        self.terms = terms
+
+    def level(self, parts: dict) -> int:
+        return max(term.level(parts) for term in self.terms)
+
+    def keys(self):
+        return set().union(*(term.keys() for term in self.terms))
+
+
+class AllOf(AnyOf):
+    def level(self, parts: dict) -> int:
+        lowest = 2
+        for term in self.terms:  # in order, stopping at the first "no": later parts may not have been asked
+            lowest = min(lowest, term.level(parts))
+            if lowest == 0:
+                break
+        return lowest
+
+
+def _parts(*keys):
+    return AnyOf(*(Part(key) for key in keys))
 
 
 @dataclass(frozen=True)
 class Question:
-    id: str
+    """One question on a screen. `follows`: asked only when one of those parts was yes or not sure."""
+
+    key: str
     text: str
-    new_in_two_weeks: bool = False  # asked as "new in the last 2 weeks" (A1-A5)
-    routine: bool = False  # Tier B items that are routine, not soon (B13, B14)
+    follows: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Item:
+    """A screening id: its tier, a short description in plain words, and the rule over its parts."""
+
+    id: str
+    tier: str
+    summary: str
+    rule: object
+
+    def answer(self, parts: dict):
+        """True, False or UNSURE; KeyError when a part it needs has not been answered."""
+        return {0: False, 1: UNSURE, 2: True}[self.rule.level(parts)]
+
+
+NEW = _("If you said yes or not sure above: did it start in the last 2 weeks?")
+BLADDER = ("bladder-start", "bladder-stuck", "bladder-leak", "bladder-full")
+BOWEL = ("bowel-control", "bowel-feel")
+SADDLE = ("saddle-numb",)
+SEX = ("sex-function", "sex-feeling")
+LEGS = ("legs-both", "legs-weaker", "walking-unsteady")
+NEW_IN_TWO_WEEKS = {"A1": ("bladder-new", BLADDER), "A2": ("bowel-new", BOWEL), "A3": ("saddle-new", SADDLE),
+                    "A4": ("sex-new", SEX), "A5": ("legs-new", LEGS)}
+
+
+def _new(item_id):
+    new, symptoms = NEW_IN_TWO_WEEKS[item_id]
+    return AllOf(_parts(*symptoms), Part(new))
+
+
+def _older(item_id):
+    new, symptoms = NEW_IN_TWO_WEEKS[item_id]
+    return AllOf(_parts(*symptoms), Said(new, NO))
+
+
+ITEMS = [
+    Item("A1", URGENT, _("a new change in how your bladder works"), _new("A1")),
+    Item("A2", URGENT, _("new loss of control of your bowels, or not feeling when you need to go"), _new("A2")),
+    Item("A3", URGENT, _("new numbness or an odd feeling between your legs"), _new("A3")),
+    Item("A4", URGENT, _("a new change in sexual function or in feeling around your genitals"), _new("A4")),
+    Item("A5", URGENT, _("new pain, numbness or weakness in both legs, or legs getting weak or walking getting "
+                         "unsteady fast"), _new("A5")),
+    Item("A6", URGENT, _("back pain that started after a fall or an accident"),
+         AnyOf(Part("fall-major"), AllOf(Part("fall-minor"), _parts("thin-bones", "steroids", "over-65")))),
+    Item("A7", URGENT, _("chest pain, or sudden very bad pain with feeling faint or very unwell"),
+         AnyOf(Part("chest-pain"), AllOf(Part("sudden-severe"), _parts("faint", "very-unwell")))),
+    Item("A8", URGENT, _("a fever and feeling very unwell"), AllOf(Part("fever"), Part("very-unwell"))),
+    Item("B1", CLINICIAN, _("a fever, a recent infection, injected drugs, or medicine that weakens the immune "
+                            "system"), _parts("fever", "infection", "injected-drugs", "immune-medicine", "steroids")),
+    Item("B2", CLINICIAN, _("cancer, now or in the past"), Part("cancer")),
+    Item("B3", CLINICIAN, _("losing weight without trying"), Part("weight-loss")),
+    Item("B4", CLINICIAN, _("pain that rest does not ease, or that is worst at night"), _parts("constant", "night")),
+    Item("B5", CLINICIAN, _("pain mainly between the shoulder blades"), Part("shoulder-blades")),
+    Item("B6", CLINICIAN, _("a lump, a swelling or a change in the shape of your spine"), _parts("lump", "spine-shape")),
+    Item("B7", CLINICIAN, _("a first bout of back pain under 20 or over 50, with no clear cause"),
+         AllOf(Part("first-episode"), Part("age-under-20-or-over-50"), Part("no-cause"))),
+    Item("B8", CLINICIAN, _("thin bones or long-term steroid tablets, with new or worse pain"),
+         AllOf(_parts("thin-bones", "steroids"), Part("new-or-worse"))),
+    Item("B9", CLINICIAN, _("pain, numbness or weakness in one leg"), _parts("leg-below-knee", "leg-numb")),
+    Item("B10", CLINICIAN, _("pain made worse by coughing, sneezing or straining"), Part("cough")),
+    Item("B11", CLINICIAN, _("being pregnant, or giving birth in the last 12 weeks"), _parts("pregnant", "birth")),
+    Item("B12", CLINICIAN, _("an operation in the last 3 months, or a hip replacement with movement rules"),
+         _parts("surgery", "hip-precautions")),
+    Item("B13", ROUTINE, _("long-lasting pain that began before 45, with signs of inflammation"),
+         AllOf(Part("before-45"), Part("over-3-months"),
+               _parts("morning-stiff", "better-moving", "wakes-late", "buttock-switch"))),
+    Item("B14", ROUTINE, _("pain that is getting worse or not getting better, or that is hard to cope with"),
+         _parts("getting-worse", "not-improving", "daily-life", "coping")),
+    Item("B15", CLINICIAN, _("bladder, bowel, numbness, sexual or leg symptoms that have lasted more than 2 weeks"),
+         AnyOf(*(_older(item_id) for item_id in NEW_IN_TWO_WEEKS))),
+]
+IDS = [item.id for item in ITEMS]
+BY_ID = {item.id: item for item in ITEMS}
+
+
+@dataclass(frozen=True)
+class Page:
+    title: str
+    intro: str
+    questions: tuple[Question, ...]
 
     @property
-    def tier(self) -> str:
-        return URGENT if self.id.startswith("A") else CLINICIAN
+    def urgent(self) -> bool:
+        """Urgent questions: a yes or not sure on this page gives urgent advice as soon as it is sent."""
+        keys = {q.key for q in self.questions}
+        return any(item.tier == URGENT and item.rule.keys() & keys for item in ITEMS)
 
 
-QUESTIONS = [
-    Question("A1", _("In the last 2 weeks, have you noticed a new change with your bladder: trouble starting to pee, not being able to pee, leaking, or not feeling when your bladder is full?"), new_in_two_weeks=True),
-    Question("A2", _("In the last 2 weeks, have you had new trouble controlling your bowels, or not feeling when you need to empty them?"), new_in_two_weeks=True),
-    Question("A3", _("In the last 2 weeks, have you had new numbness or a strange feeling around your genitals, back passage, buttocks or inner thighs (the area that would touch a saddle)?"), new_in_two_weeks=True),
-    Question("A4", _("In the last 2 weeks, have you noticed a new change in sexual function or in feeling around your genitals?"), new_in_two_weeks=True),
-    Question("A5", _("In the last 2 weeks, have you had pain, numbness or weakness in both legs, or leg weakness or unsteady walking that is getting worse quickly?"), new_in_two_weeks=True),
-    Question("A6", _("Did this pain start after a major accident or fall, or after a minor one if you have thin bones (osteoporosis), are older, or take steroid tablets long-term?")),
-    Question("A7", _("Do you have chest pain along with the back pain, or did severe pain come on suddenly with feeling faint or very unwell?")),
-    Question("A8", _("Do you have a fever and feel very unwell?")),
-    Question("B1", _("Have you had a fever or an infection recently, injected drugs, or do you take medicines that weaken the immune system (chemotherapy, transplant drugs, long-term steroids)?")),
-    Question("B2", _("Have you ever had cancer, or do you have it now?")),
-    Question("B3", _("Have you lost weight recently without trying?")),
-    Question("B4", _("Is the pain constant, with no rest or position that eases it, or is it worst at night so that you wake and have to get up?")),
-    Question("B5", _("Is the pain mainly between your shoulder blades?")),
-    Question("B6", _("Have you noticed a lump, a swelling, or a new change in the shape of your spine?")),
-    Question("B7", _("Is this your first ever episode of back pain, you are over 50 or under 20, and there is no obvious reason for it?")),
-    Question("B8", _("Do you have thin bones (osteoporosis) or take steroid tablets long-term, and is the pain new or worse?")),
-    Question("B9", _("In one leg: is pain below the knee worse than your back pain, or do you have numbness, pins and needles or weakness that stays or is getting worse?")),
-    Question("B10", _("Does coughing, sneezing or straining make the pain worse?")),
-    Question("B11", _("Are you pregnant, or did you give birth in the last 12 weeks?")),
-    Question("B12", _("Have you had an operation on your spine, belly or hip in the last 3 months, or do you have a hip replacement with movement precautions still in place?")),
-    Question("B13", _("Did this start before age 45, has it lasted more than 3 months, and does it come with long morning stiffness (over 30 minutes), feel better with movement rather than rest, wake you in the second half of the night, or move between the buttocks?"), routine=True),
-    Question("B14", _("Is the pain getting worse, not improving after 4 to 6 weeks, stopping you from managing daily activities, or are you struggling to cope?"), routine=True),
+def _new_question(item_id):
+    new, symptoms = NEW_IN_TWO_WEEKS[item_id]
+    return Question(new, NEW, follows=symptoms)
+
+
+# A few questions per screen, the urgent (Tier A) ones first. Each key is asked once; rules may share a key.
+PAGES = [
+    Page(_("Your bladder"), _("Answer for how things are now."), (
+        Question("bladder-start", _("Is it hard to start peeing?")),
+        Question("bladder-stuck", _("Have you been unable to pee when you need to?")),
+        Question("bladder-leak", _("Do you leak pee without meaning to?")),
+        Question("bladder-full", _("Have you lost the feeling of when your bladder is full?")),
+        _new_question("A1"),
+    )),
+    Page(_("Your bowels, and between your legs"), _("Answer for how things are now."), (
+        Question("bowel-control", _("Have you lost control of when you poo?")),
+        Question("bowel-feel", _("Have you lost the feeling of when you need to poo?")),
+        _new_question("A2"),
+        Question("saddle-numb", _("Is the skin between your legs numb, or does it feel odd? This means around your "
+                                  "genitals, your bottom or your inner thighs.")),
+        _new_question("A3"),
+    )),
+    Page(_("Sex"), _("Answer for how things are now. Your answers stay private."), (
+        Question("sex-function", _("Has the way sex works for you changed?")),
+        Question("sex-feeling", _("Has the feeling in your genitals changed?")),
+        _new_question("A4"),
+    )),
+    Page(_("Your legs"), _("Answer for how things are now."), (
+        Question("legs-both", _("Do you have pain, numbness or weakness in both legs?")),
+        Question("legs-weaker", _("Are your legs getting weaker fast?")),
+        Question("walking-unsteady", _("Are you getting less steady when you walk?")),
+        _new_question("A5"),
+    )),
+    Page(_("How the pain started"), "", (
+        Question("fall-major", _("Did the pain start after a bad fall, a crash or another big accident?")),
+        Question("fall-minor", _("Did the pain start after a small fall or bump?")),
+        Question("thin-bones", _("Has a doctor said you have thin bones? This is called osteoporosis.")),
+        Question("steroids", _("Have you taken steroid tablets for more than 3 months?")),
+        Question("over-65", _("Are you 65 or older?")),
+    )),
+    Page(_("How you feel today"), "", (
+        Question("chest-pain", _("Do you have pain in your chest?")),
+        Question("sudden-severe", _("Did very bad pain come on all of a sudden?")),
+        Question("faint", _("Do you feel faint?")),
+        Question("very-unwell", _("Do you feel very unwell?")),
+        Question("fever", _("Do you have a fever?")),
+    )),
+    Page(_("Your health"), "", (
+        Question("infection", _("Have you had an infection in the last few weeks?")),
+        Question("injected-drugs", _("Have you ever injected drugs that a doctor did not give you?")),
+        Question("immune-medicine", _("Do you take medicine that weakens your body's defence against germs? This "
+                                      "includes drugs for cancer or after a transplant.")),
+        Question("cancer", _("Have you ever had cancer?")),
+        Question("weight-loss", _("Have you lost weight without trying?")),
+    )),
+    Page(_("Your pain"), "", (
+        Question("constant", _("Is the pain there all the time, even when you rest or change position?")),
+        Question("night", _("Is the pain worst at night, so that you wake and have to get up?")),
+        Question("shoulder-blades", _("Is the pain mostly between your shoulder blades?")),
+        Question("cough", _("Does a cough, a sneeze or straining make the pain worse?")),
+    )),
+    Page(_("Your spine, and this bout of pain"), "", (
+        Question("lump", _("Have you found a lump or a swelling on your back?")),
+        Question("spine-shape", _("Has the shape of your spine changed lately?")),
+        Question("first-episode", _("Is this the first time you have had back pain?")),
+        Question("age-under-20-or-over-50", _("Are you younger than 20 or older than 50?")),
+        Question("no-cause", _("Did the pain start for no clear reason?")),
+        Question("new-or-worse", _("Is the pain new, or worse than it was before?")),
+    )),
+    Page(_("One leg, pregnancy and operations"), "", (
+        Question("leg-below-knee", _("Is there pain below the knee in one leg that is worse than your back pain?")),
+        Question("leg-numb", _("Is one leg numb, tingling or weak, and does it stay or get worse?")),
+        Question("pregnant", _("Are you pregnant?")),
+        Question("birth", _("Have you given birth in the last 12 weeks?")),
+        Question("surgery", _("Have you had an operation on your back, belly or hip in the last 3 months?")),
+        Question("hip-precautions", _("Do you have a new hip joint, and were you told to still avoid some moves?")),
+    )),
+    Page(_("How long you have had it"), "", (
+        Question("before-45", _("Did your back pain first start before you were 45?")),
+        Question("over-3-months", _("Have you had this back pain for more than 3 months?")),
+        Question("morning-stiff", _("When you get up, does your back stay stiff for more than half an hour?")),
+        Question("better-moving", _("Does the pain get better when you move, but not when you rest?")),
+        Question("wakes-late", _("Does the pain wake you in the second half of the night?")),
+        Question("buttock-switch", _("Does pain in your bottom switch from one side to the other?")),
+    )),
+    Page(_("How you are coping"), "", (
+        Question("getting-worse", _("Is your pain getting worse?")),
+        Question("not-improving", _("Has the pain lasted 4 to 6 weeks without getting better?")),
+        Question("daily-life", _("Does the pain stop you doing everyday things?")),
+        Question("coping", _("Are you finding it hard to cope?")),
+    )),
 ]
-IDS = [q.id for q in QUESTIONS]
-BY_ID = {q.id: q for q in QUESTIONS}
+QUESTIONS = {q.key: q for page in PAGES for q in page.questions}
+# The ids each question feeds, and the id each "did it start in the last 2 weeks?" question decides.
+IDS_BY_KEY = {key: [item.id for item in ITEMS if key in item.rule.keys()] for key in QUESTIONS}
+NEW_QUESTION_OF = {new: item_id for item_id, (new, _symptoms) in NEW_IN_TWO_WEEKS.items()}
+
+
+def needs_answer(question: Question, parts: dict) -> bool:
+    """A follow-up question needs an answer only when one of the parts it follows was yes or not sure."""
+    return not question.follows or any(parts.get(key, NO) != NO for key in question.follows)
+
+
+def answers_from_parts(parts: dict) -> dict:
+    """Every id whose parts have all been answered: {id: True | False | UNSURE}. Missing parts leave an id out."""
+    answers = {}
+    for item in ITEMS:
+        try:
+            answers[item.id] = item.answer(parts)
+        except KeyError:
+            continue
+    return answers
 
 
 @dataclass(frozen=True)
 class Outcome:
     tier: str
-    reasons: list[str]  # every id answered yes, sorted
-
-    @property
-    def routine_only(self) -> bool:
-        """Tier B reached only through the routine items (B13, B14): worded as a routine appointment."""
-        return self.tier == CLINICIAN and all(BY_ID[r].routine for r in self.reasons)
+    reasons: list[str]  # every id answered yes or not sure, sorted as strings
 
 
-def outcome(answers: dict[str, bool]) -> Outcome:
-    """The tier for a complete set of answers (see parse_answers for checking them first)."""
-    reasons = sorted(qid for qid in IDS if answers[qid])
-    if any(BY_ID[r].tier == URGENT for r in reasons):
-        return Outcome(URGENT, reasons)
-    if reasons:
-        return Outcome(CLINICIAN, reasons)
+def outcome(answers: dict) -> Outcome:
+    """The tier for a complete set of answers, or for the answers so far once one of them is urgent."""
+    reasons = sorted(qid for qid in IDS if answers.get(qid, False) is not False)
+    tiers = {BY_ID[r].tier for r in reasons}
+    for tier in (URGENT, CLINICIAN, ROUTINE):
+        if tier in tiers:
+            return Outcome(tier, reasons)
     return Outcome(OK, [])
+
+
+# --- checking answers from outside (lumbar screen --json) ------------------------------------------------
+
+MAX_INPUT_BYTES = 64 * 1024
+MAX_DEPTH = 4
 
 
 class AnswersError(ValueError):
     """Screening answers that cannot be used; the message names the problem. Never read as 'no'."""
 
 
-def parse_answers(data) -> dict[str, bool]:
-    """Checks `{"answers": {"A1": false, ..., "B14": false}}`: every id present, known, and true or false."""
+def _no_duplicates(pairs):
+    seen = {}
+    for key, value in pairs:
+        if key in seen:
+            raise AnswersError(f"duplicated key: {key!r} appears more than once")
+        seen[key] = value
+    return seen
+
+
+def _depth(value, level=1) -> int:
+    if level > MAX_DEPTH:
+        return level
+    children = value.values() if isinstance(value, dict) else value if isinstance(value, list) else ()
+    return max((_depth(child, level + 1) for child in children), default=level)
+
+
+def read_answers(text: str | bytes) -> dict:
+    """Reads and checks the JSON text of `{"answers": {...}}`; raises AnswersError naming the problem."""
+    if len(text) > MAX_INPUT_BYTES:
+        raise AnswersError(f"the input is too large ({len(text)} bytes; at most {MAX_INPUT_BYTES})")
+    try:
+        data = json.loads(text, object_pairs_hook=_no_duplicates)
+    except RecursionError:
+        raise AnswersError(f"the input is nested too deeply (at most {MAX_DEPTH} levels)") from None
+    except (json.JSONDecodeError, UnicodeDecodeError) as error:
+        raise AnswersError(f"the input is not JSON ({error})") from None
+    if _depth(data) > MAX_DEPTH:
+        raise AnswersError(f"the input is nested too deeply (at most {MAX_DEPTH} levels)")
+    return parse_answers(data)
+
+
+def parse_answers(data) -> dict:
+    """Checks `{"answers": {"A1": false, ..., "B15": false}}`: every id present, known, true, false or "unsure"."""
     if not isinstance(data, dict) or "answers" not in data:
         raise AnswersError('expected an object with an "answers" field, e.g. {"answers": {"A1": false, ...}}')
     if set(data) - {"answers"}:
         raise AnswersError(f"unexpected field(s): {', '.join(sorted(set(data) - {'answers'}))}")
     answers = data["answers"]
     if not isinstance(answers, dict):
-        raise AnswersError('"answers" must be an object mapping question ids to true or false')
+        raise AnswersError('"answers" must be an object mapping question ids to true, false or "unsure"')
     unknown = sorted(set(answers) - set(IDS))
     if unknown:
-        raise AnswersError(f"unknown question id(s): {', '.join(unknown)} (ids are A1-A8 and B1-B14)")
+        raise AnswersError(f"unknown question id(s): {', '.join(unknown)} (ids are A1-A8 and B1-B15)")
     missing = [qid for qid in IDS if qid not in answers]
     if missing:
         raise AnswersError(f"missing answer(s) for: {', '.join(missing)} (a missing answer is not a 'no')")
     for qid in IDS:
-        if not isinstance(answers[qid], bool):
-            raise AnswersError(f"answer for {qid} must be true or false, not {answers[qid]!r}")
+        value = answers[qid]
+        if not (isinstance(value, bool) or value == UNSURE):
+            raise AnswersError(f'answer for {qid} must be true, false or "unsure", not {json.dumps(value)}')
     return dict(answers)

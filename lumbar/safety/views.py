@@ -4,53 +4,90 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from lumbar.content.vocabulary import DIRECTIONS
+
 from . import actions
-from .forms import ClearanceForm, FlareForm, ScreeningPageForm
-from .gate import CLEARANCE, screening_state
-from .models import Screening
-from .screening import BY_ID, IDS, Outcome
+from .facts import stopped_directions
+from .forms import AssessmentForm, ClearanceForm, FlareForm, LiftDirectionForm, ScreeningPageForm
+from .gate import CLEARANCE, URGENT_STATE, last_urgent_at, screening_state
+from .models import DirectionStop, Screening
+from .screening import (BY_ID, DO_NOT_DRIVE, IDS_BY_KEY, NEW_QUESTION_OF, PAGES, ROUTINE, URGENT, answers_from_parts,
+                        needs_answer, outcome)
 from .stop_rules import MESSAGES, STOP_SESSION, SymptomReport
 
-# A few questions per screen; the urgent (Tier A) ones first.
-PAGES = [IDS[0:5], IDS[5:8], IDS[8:12], IDS[12:16], IDS[16:20], IDS[20:22]]
-SESSION_KEY = "screening_answers"
+SESSION_KEY = "screening_parts"
+
+
+def _latest(user):
+    return Screening.objects.filter(user=user).first()
+
+
+def _urgent_context(user, screening=None) -> dict:
+    """What the urgent page says: the person's urgent symptoms when they came from the questions, else the list."""
+    if screening is None:
+        latest_urgent = Screening.objects.filter(user=user, tier=URGENT).first()
+        if latest_urgent is not None and latest_urgent.created_at == last_urgent_at(user):
+            screening = latest_urgent
+    items = [BY_ID[r] for r in screening.reasons if BY_ID[r].tier == URGENT] if screening else []
+    return {"urgent_items": items, "do_not_drive": not items or any(i.id in DO_NOT_DRIVE for i in items)}
 
 
 @login_required
 def gate(request):
     state = screening_state(request.user)
-    latest = Screening.objects.filter(user=request.user).first()
-    return render(request, "safety/gate.html", {"state": state, "latest": latest,
-                                                "form": ClearanceForm() if state == CLEARANCE else None})
+    latest = _latest(request.user)
+    context = {"state": state, "latest": latest, "stopped": sorted(stopped_directions(request.user))}
+    if state == URGENT_STATE:
+        return render(request, "safety/urgent.html", {**context, **_urgent_context(request.user),
+                                                      "form": AssessmentForm()})
+    if state == CLEARANCE:
+        context["form"] = ClearanceForm()
+    return render(request, "safety/gate.html", context)
+
+
+def _first_unanswered_page(parts) -> int | None:
+    for number, page in enumerate(PAGES, 1):
+        if any(q.key not in parts and needs_answer(q, parts) for q in page.questions):
+            return number
+    return None
 
 
 @login_required
 def screening_page(request, page: int):
     if not 1 <= page <= len(PAGES):
         raise Http404("No such page of questions")
-    answers = request.session.get(SESSION_KEY, {})
-    ids = PAGES[page - 1]
+    parts = request.session.get(SESSION_KEY, {})
+    this = PAGES[page - 1]
     if request.method == "POST":
-        form = ScreeningPageForm(ids, request.POST)
+        form = ScreeningPageForm(this, request.POST)
         if form.is_valid():
-            answers.update(form.cleaned_data)
-            request.session[SESSION_KEY] = answers
+            for question in this.questions:
+                parts.pop(question.key, None)
+            parts.update(form.cleaned_data)
+            request.session[SESSION_KEY] = parts
+            if outcome(answers_from_parts(parts)).tier == URGENT:  # advice at once: the rest can wait
+                return _finish(request, parts)
             if page < len(PAGES):
                 return redirect("safety:screening", page=page + 1)
-            missing = [qid for qid in IDS if qid not in answers]
-            if missing:  # e.g. an earlier page was skipped by typing the address
-                return redirect("safety:screening", page=next(i for i, p in enumerate(PAGES, 1) if missing[0] in p))
-            screening = actions.record_screening(request.user, {qid: answers[qid] for qid in IDS})
-            del request.session[SESSION_KEY]
-            return redirect("safety:result", pk=screening.pk)
+            missing = _first_unanswered_page(parts)
+            if missing is not None:  # e.g. an earlier page was skipped by typing the address
+                return redirect("safety:screening", page=missing)
+            return _finish(request, parts)
     else:
-        initial = {qid: ("yes" if answers[qid] else "no") for qid in ids if qid in answers}
-        form = ScreeningPageForm(ids, initial=initial)
-    return render(request, "safety/screening.html", {
-        "form": form, "page": page, "pages": len(PAGES), "new_in_two_weeks": all(BY_ID[q].new_in_two_weeks for q in ids),
-    })
+        form = ScreeningPageForm(this, initial={q.key: parts[q.key] for q in this.questions if q.key in parts})
+    rows = [{"field": form[q.key], "items": IDS_BY_KEY[q.key], "follow_up_of": NEW_QUESTION_OF.get(q.key)}
+            for q in this.questions]
+    return render(request, "safety/screening.html", {"form": form, "rows": rows, "page": page, "pages": len(PAGES),
+                                                     "this": this}, status=400 if form.errors else 200)
+
+
+def _finish(request, parts):
+    screening = actions.record_screening_parts(request.user, parts)
+    del request.session[SESSION_KEY]
+    return redirect("safety:result", pk=screening.pk)
 
 
 def _own_screening(request, pk):
@@ -63,24 +100,51 @@ def _own_screening(request, pk):
 @login_required
 def result(request, pk):
     screening = _own_screening(request, pk)
-    outcome = Outcome(screening.tier, screening.reasons)
+    state = screening_state(request.user)
+    if screening.tier == URGENT:
+        return render(request, "safety/urgent.html", {
+            "state": state, **_urgent_context(request.user, screening),
+            "form": AssessmentForm() if state == URGENT_STATE else None})
     return render(request, "safety/result.html", {
-        "screening": screening, "outcome": outcome, "reasons": [BY_ID[r] for r in screening.reasons],
-        "state": screening_state(request.user), "form": ClearanceForm(),
+        "screening": screening, "reasons": [BY_ID[r] for r in screening.reasons], "state": state,
     })
 
 
 @login_required
 @require_POST
+def assessment(request):
+    if screening_state(request.user) != URGENT_STATE:
+        return redirect("safety:gate")
+    form = AssessmentForm(request.POST)
+    if form.is_valid():
+        actions.record_assessment(request.user, **form.cleaned_data)
+        return redirect("safety:gate")
+    return render(request, "safety/urgent.html", {"state": URGENT_STATE, **_urgent_context(request.user),
+                                                  "form": form}, status=400)
+
+
+@login_required
+@require_POST
 def clearance(request):
-    latest = Screening.objects.filter(user=request.user).first()
+    latest = _latest(request.user)
     if latest is None or screening_state(request.user) != CLEARANCE:
         return redirect("safety:gate")
     form = ClearanceForm(request.POST)
     if form.is_valid():
-        actions.record_clearance(latest, form.cleaned_data["cleared_by"], form.cleaned_data["cleared_on"])
+        data = form.cleaned_data
+        actions.record_clearance(latest, data["cleared_by"], data["cleared_on"], data["limits"])
         return redirect("practice:home")
-    return render(request, "safety/gate.html", {"state": CLEARANCE, "latest": latest, "form": form})
+    return render(request, "safety/gate.html", {"state": CLEARANCE, "latest": latest, "form": form}, status=400)
+
+
+@login_required
+@require_POST
+def routine_done(request):
+    """The person has had the routine appointment the routine tier advised: the reminder goes."""
+    latest = _latest(request.user)
+    if latest is not None and latest.tier == ROUTINE and latest.routine_done_at is None:
+        actions.record_routine_done(latest)
+    return redirect("practice:home")
 
 
 @login_required
@@ -90,6 +154,28 @@ def flare(request):
         actions.record_flare(request.user, form.cleaned_data["note"])
         return redirect("safety:gate")
     return render(request, "safety/flare.html", {"form": form})
+
+
+@login_required
+def directions(request):
+    """Directions of movement stopped because symptoms spread down a leg; each can be lifted with a note."""
+    stops = DirectionStop.objects.filter(user=request.user)
+    active = sorted(stopped_directions(request.user))
+    labels = [(d, DIRECTIONS.get(d, d)) for d in active]
+    form, failed = LiftDirectionForm(), None
+    if request.method == "POST":
+        direction = request.POST.get("direction", "")
+        if direction not in active:
+            return render(request, "safety/directions.html", {
+                "active": labels, "stops": stops, "form": form,
+                "problem": _("“%(direction)s” is not a stopped direction.") % {"direction": direction}}, status=400)
+        form = LiftDirectionForm(request.POST)
+        if form.is_valid():
+            actions.lift_direction_stop(request.user, direction, form.cleaned_data["note"])
+            return redirect("safety:directions")
+        failed = direction
+    return render(request, "safety/directions.html", {"active": labels, "stops": stops, "form": form,
+                                                      "failed": failed}, status=400 if failed else 200)
 
 
 def _symptom_report(data) -> tuple[dict, SymptomReport]:
@@ -116,10 +202,13 @@ def _symptom_report(data) -> tuple[dict, SymptomReport]:
 @login_required
 @require_POST
 def symptoms(request):
-    """The player's "something's wrong" report: decides by the stop rules, logs it, says what to do."""
+    """The player's "something's wrong" report: decides by the stop rules, logs it, says what to do.
+
+    Never behind the safety gate: an urgent report is always taken.
+    """
     try:
         data, report = _symptom_report(json.loads(request.body or b"null"))
-    except (ValueError, json.JSONDecodeError) as error:
+    except (ValueError, RecursionError) as error:
         return JsonResponse({"error": f"The report was not understood: {error}."}, status=400)
     event = actions.record_symptoms(request.user, sequence_slug=data["sequence"][:60], step_index=data["step_index"],
                                     pose_slug=data["pose"][:60], report=report)
@@ -127,5 +216,3 @@ def symptoms(request):
     if event.action == STOP_SESSION:
         answer["urgent_url"] = reverse("safety:gate")
     return JsonResponse(answer, status=201)
-
-

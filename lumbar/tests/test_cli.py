@@ -41,3 +41,26 @@ def test_an_unknown_subcommand_is_refused_with_usage():
 def test_a_bad_port_is_refused_with_a_message():
     result = subprocess.run([sys.executable, "-m", "lumbar", "--port", "eighty"], capture_output=True, text=True)
     assert result.returncode == 2 and "--port: invalid int value: 'eighty'" in result.stderr
+
+
+# --- lumbar screen --json, as a checker runs it: a real process, bytes on stdin ------------------------------
+
+SCREEN_IDS = [f"A{i}" for i in range(1, 9)] + [f"B{i}" for i in range(1, 16)]
+
+
+def _screen(stdin: bytes):
+    return subprocess.run([sys.executable, "-m", "lumbar", "screen", "--json"], input=stdin, capture_output=True)
+
+
+def test_screen_json_reads_stdin_and_prints_the_tier_and_reasons():
+    answers = {qid: False for qid in SCREEN_IDS} | {"B14": "unsure"}
+    result = _screen(json.dumps({"answers": answers}).encode())
+    assert result.returncode == 0 and json.loads(result.stdout) == {"tier": "routine", "reasons": ["B14"]}
+
+
+def test_screen_json_exits_2_on_a_duplicated_key_or_bytes_that_are_not_text():
+    text = json.dumps({"answers": {qid: False for qid in SCREEN_IDS}}).replace('"B1": false', '"B1": false, "B1": true')
+    duplicated = _screen(text.encode())
+    assert duplicated.returncode == 2 and b"duplicated key: 'B1'" in duplicated.stderr and duplicated.stdout == b""
+    garbled = _screen(b'{"answers": {"A1": \xff}}')
+    assert garbled.returncode == 2 and b"not JSON" in garbled.stderr
