@@ -130,13 +130,13 @@ def _pause_if_worse_week_on_week(state, weeks: dict) -> tuple[ProgrammeState, li
     new.paused = "worse-week-on-week"
     last, this = weeks["last_week"][worse], weeks["this_week"][worse]
     if worse == "pain":
-        text = _("Programme paused: your pain over the last 7 days (%(this)s out of 10 on average) is worse than "
-                 "in the 7 days before (%(last)s). Please talk to a clinician (your doctor or a physiotherapist) "
-                 "before you go on.") % {"this": measures.number(this), "last": measures.number(last)}
+        text = _("Programme paused: your pain in the last 7 days (%(this)s out of 10 on average) is worse than "
+                 "the week before (%(last)s). Please talk to your doctor or a physio before you go on.") % {
+            "this": measures.number(this), "last": measures.number(last)}
     else:
-        text = _("Programme paused: your mornings over the last 7 days were %(points)s points worse on average "
-                 "than in the 7 days before. Please talk to a clinician (your doctor or a physiotherapist) before "
-                 "you go on.") % {"points": measures.number(this - last)}
+        text = _("Programme paused: your mornings in the last 7 days were %(points)s points worse on average "
+                 "than the week before. Please talk to your doctor or a physio before you go on.") % {
+            "points": measures.number(this - last)}
     return new, [_entry(new, None, "pause", text)]
 
 
@@ -258,7 +258,7 @@ def _because_worse(points: int, lasting: bool) -> str:
     if points >= measures.MORNING_STEP_BACK_POINTS:
         reasons.append(_("this morning was worse than usual by %(points)s points") % {"points": points})
     if lasting:
-        reasons.append(_("soreness from the session was still there the next morning"))
+        reasons.append(_("the session left you sore into the next morning"))
     return _(" and ").join(reasons)
 
 

@@ -110,11 +110,10 @@ class ResumeForm(django_forms.Form):
     """Going on after a pause: a clinician must have been contacted (a required yes); who and when are optional."""
 
     contacted = django_forms.BooleanField(
-        label=gettext_lazy("I have talked to a clinician (my doctor or a physiotherapist) about my back since "
-                           "the programme paused."),
+        label=gettext_lazy("I have talked to my doctor or a physio about my back since the pause."),
         error_messages={"required": gettext_lazy(
-            "Talked to a clinician: please talk to one first, then tick this box. Your programme stays paused "
-            "until then.")})
+            "Talked to a doctor or physio: please do that first, then tick this box. Your programme stays "
+            "paused until then.")})
     who = django_forms.CharField(label=gettext_lazy("Who did you talk to? (optional)"), required=False, max_length=120,
                                  error_messages={"max_length": gettext_lazy(
                                      "Who: please keep it under 120 characters.")})

@@ -41,7 +41,7 @@ def test_the_answer_about_lasting_soreness_steps_the_programme_back(client, scre
     entry = ChangeEntry.objects.exclude(change="noted").get()
     assert entry.change == change
     assert entry.text in response.content.decode()  # told at once, on the morning page
-    assert ("soreness from the session was still there the next morning" in entry.text) is (lasting == "yes")
+    assert ("the session left you sore into the next morning" in entry.text) is (lasting == "yes")
     assert Programme.objects.get().done_sessions.get().morning_counted
     assert entry.text in client.get("/programme/").content.decode()
 

@@ -182,8 +182,8 @@ def test_resuming_names_the_clinician_contact_when_given():
 def test_soreness_still_there_says_so_in_the_changelog():
     state, _ = done(ProgrammeState(), WEEKLY, {"bridge": "easy"})
     _, entries = done(state, WEEKLY, morning=("same", 0), lasting=True)
-    assert entries[0]["text"] == ("Bridge: one repetition fewer for the next 2 sessions, because soreness from the "
-                                  "session was still there the next morning.")
+    assert entries[0]["text"] == ("Bridge: one repetition fewer for the next 2 sessions, because the "
+                                  "session left you sore into the next morning.")
 
 
 def week(pain=None, morning=None):
@@ -223,8 +223,8 @@ def test_weekly_pain_that_got_worse_pauses_with_the_figures_in_the_changelog():
                                            "weeks": {"last_week": week(3), "this_week": week(5.5)}})
     assert state.paused == "worse-week-on-week" and next_session(state, WEEKLY) is None
     assert entries[-1] == {"session": 2, "pose": None, "change": "pause", "text": (
-        "Programme paused: your pain over the last 7 days (5.5 out of 10 on average) is worse than in the 7 days "
-        "before (3). Please talk to a clinician (your doctor or a physiotherapist) before you go on.")}
+        "Programme paused: your pain in the last 7 days (5.5 out of 10 on average) is worse than the week before "
+        "(3). Please talk to your doctor or a physio before you go on.")}
 
 
 def test_weekly_figures_that_did_not_get_worse_change_nothing():

@@ -34,14 +34,14 @@ def test_the_paused_page_asks_whether_a_clinician_was_contacted(client, screened
     paused_by_weekly_pain(client, screened)
     for url in ("/programme/", "/programme/resume/"):
         page = client.get(url).content.decode()
-        assert "I have talked to a clinician" in page and "Who did you talk to? (optional)" in page
+        assert "I have talked to my doctor or a physio" in page and "Who did you talk to? (optional)" in page
         assert 'href="/safety/flare/"' in page
     assert Programme.objects.get().get_state().paused  # looking at the form changes nothing
 
 
 @pytest.mark.parametrize("data, message", [
-    ({}, "Talked to a clinician: please talk to one first, then tick this box."),
-    ({"who": "Dr Lee"}, "Talked to a clinician: please talk to one first, then tick this box."),
+    ({}, "Talked to a doctor or physio: please do that first, then tick this box."),
+    ({"who": "Dr Lee"}, "Talked to a doctor or physio: please do that first, then tick this box."),
     ({"contacted": "on", "when": "soon"}, "When: enter a date, for example 2026-03-04."),
     ({"contacted": "on", "when": "2999-01-01"}, "When: that date is in the future."),
     ({"contacted": "on", "when": "1999-12-31"}, "When: that date is too long ago; please check the year."),

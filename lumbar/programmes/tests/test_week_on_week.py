@@ -58,8 +58,8 @@ def test_the_pause_says_why_with_the_figures_and_the_page_offers_only_resuming(c
     play_and_save(client, pain=(6, 6))
     morning_after(screened, "same")
     page = client.get("/programme/").content.decode()
-    text = ("Programme paused: your pain over the last 7 days (6 out of 10 on average) is worse than in the 7 days "
-            "before (3). Please talk to a clinician (your doctor or a physiotherapist) before you go on.")
+    text = ("Programme paused: your pain in the last 7 days (6 out of 10 on average) is worse than the week before "
+            "(3). Please talk to your doctor or a physio before you go on.")
     assert ChangeEntry.objects.get(change="pause").text == text
     assert "Your programme is paused" in page and page.count(text) == 2  # the paused card and the changelog
     assert "Resume my programme" in page and 'href="/programme/play/"' not in page
@@ -73,4 +73,4 @@ def test_mornings_that_got_worse_pause_without_any_pain_ratings(client, screened
     play_and_save(client, pain=(3, 3))
     morning_after(screened, "worse", 2)  # this week's: 2 points worse (pain ratings only this week)
     entries = count_morning(screened)
-    assert entries[-1]["change"] == "pause" and "mornings over the last 7 days were 2 points worse" in entries[-1]["text"]
+    assert entries[-1]["change"] == "pause" and "mornings in the last 7 days were 2 points worse" in entries[-1]["text"]
