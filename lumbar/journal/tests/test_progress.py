@@ -139,5 +139,9 @@ def test_mornings_after_sessions_are_listed(client):
     from lumbar.journal.models import MorningCheckin
 
     MorningCheckin.objects.create(user=local_user(), session_day=timezone.localdate() - timedelta(days=1),
-                                  direction="worse", points=4, answered_at=timezone.now())
-    assert "Worse, by 4 points or more" in progress(client)
+                                  direction="worse", points=4, lasting=True, answered_at=timezone.now())
+    MorningCheckin.objects.create(user=local_user(), session_day=timezone.localdate() - timedelta(days=3),
+                                  direction="same", answered_at=timezone.now())  # before soreness was asked
+    page = progress(client)
+    assert "Worse, by 4 points or more" in page and "Yes, some soreness from the session is still there" in page
+    assert "Not asked then" in page
