@@ -17,6 +17,7 @@ from lumbar.journal.models import MorningCheckin
 from lumbar.journal.weekly import pain_weeks
 from lumbar.practice.actions import record_practice
 from lumbar.practice.models import PracticeStep
+from lumbar.safety.actions import require_rescreen
 
 from .adaptation import FeedbackError, adapt, next_session, resume
 from .direction_check import record_check
@@ -190,8 +191,6 @@ def resume_programme(user, clinician_contacted: bool, who: str = "", when: date 
     state = programme.get_state()
     if not state.paused:
         return []
-    from lumbar.safety.actions import require_rescreen  # noqa: PLC0415  (being added by the safety app)
-
     require_rescreen(user, _("Going on with the programme after a pause."))
     new_state, entries = resume(state, today or timezone.localdate(), who, when)
     programme.state = new_state.to_dict()
