@@ -35,6 +35,19 @@ def library(request):
     return render(request, "content/library.html", {"form": form, "cards": cards})
 
 
+def for_you(user, slug: str) -> dict | None:
+    """The pose page's "Is this for me?" note: the same per-person decision every session route asks."""
+    from lumbar.programmes.exclusions import may_do
+    from lumbar.programmes.library import display_name
+    from lumbar.programmes.person import profile_for
+
+    if not user.is_authenticated:
+        return None
+    decision = may_do(profile_for(user), slug)
+    return {"allowed": decision.allowed, "why": decision.why, "cautions": decision.notes,
+            "version": display_name(slug, decision.variation) if decision.allowed and decision.variation else ""}
+
+
 def pose_detail(request, slug):
     pose = get_object_or_404(Pose, slug=slug)
     data = translated(pose.data)
@@ -51,4 +64,5 @@ def pose_detail(request, slug):
         "props": [PROPS[p] for p in data["props"]],
         "cautions": [{**c, "label": CONDITIONS[c["condition"]], "variation_name": variation_names.get(c["variation"])}
                      for c in data["cautions"]],
+        "for_you": for_you(request.user, slug),
     })

@@ -8,7 +8,8 @@ The plan is plain JSON handed to the page with `json_script`; the player needs n
      {"type": "pose", "pose", "variation", "name", "kind": "reps"|"hold"|"breathing", "per_side",
       "reps", "tempo", "seconds", "inhale", "exhale", "intro", "why", "steps": [..], "cues": [..], "breath",
       "moves": [word per keyframe], "stop_if": [..], "figure": "<svg ...>", "substitute_reason",
-      "direction", "easier": {"slug", "name", "steps"}},
+      "direction", "loads": [every direction it moves the lower back in], "position", "cautions": [lines shown and spoken at the start of the step, for this person],
+      "ease_to": {"slug", "name", "steps"} or null (the version "ease off" switches to, for this person)},
      {"type": "summary", "title"}]}
 """
 from django.conf import settings
@@ -19,15 +20,27 @@ from lumbar.content.figure import render_svg
 from lumbar.content.models import Pose
 from lumbar.content.text import translated
 
+from lumbar.programmes.core import core_steps
+from lumbar.programmes.exclusions import check_step, may_do
+from lumbar.programmes.positions import loads, step_position
+
 from .measures import FLOOR_SPACE, PAIN_ANCHORS
 
-REST_POSE = "constructive-rest"
+REST_POSES = ("constructive-rest", "belly-breathing")  # where the stop rules send someone, the first that suits
 
 
-def pose_step(pose: Pose, *, variation: str | None = None, reps=None, seconds=None, intro=None, reason=None) -> dict:
+def _version(data: dict, slug: str | None) -> dict | None:
+    return next((v for v in data["easier"] + data["harder"] if v["slug"] == slug), None)
+
+
+def pose_step(pose: Pose, profile, *, variation: str | None = None, reps=None, seconds=None, intro=None,
+              reason=None) -> dict:
+    """One pose step for this person: the decision's cautions and easier version come with it."""
     data = pose.data
     dose = dict(data["dose"])
-    chosen = next((v for v in data["easier"] + data["harder"] if v["slug"] == variation), None)
+    chosen = _version(data, variation)
+    decided = check_step(profile, pose.slug, variation)
+    easier = _version(data, decided.ease_to)
     if chosen and chosen.get("dose"):
         dose.update({k: v for k, v in chosen["dose"].items() if v is not None})
     dose.update({k: v for k, v in {"reps": reps, "seconds": seconds}.items() if v is not None})
@@ -53,9 +66,12 @@ def pose_step(pose: Pose, *, variation: str | None = None, reps=None, seconds=No
         "moves": [translated(k.get("say") or "") for k in data["figure"]["keyframes"]],
         "stop_if": translated(data["stop_if"]),
         "direction": data["direction"],
-        # what "ease off" switches to when symptoms say so (the stop rules)
-        "easier": translated({"slug": data["easier"][0]["slug"], "name": data["easier"][0]["name"],
-                              "steps": data["easier"][0]["steps"]}),
+        "loads": sorted(loads(pose.slug, variation)),
+        "position": step_position(pose.slug, variation),
+        "cautions": list(decided.cautions),
+        # what "ease off" switches to when symptoms say so (the stop rules), for this person
+        "ease_to": translated({"slug": easier["slug"], "name": easier["name"], "steps": easier["steps"]})
+        if easier else None,
         "figure": render_svg(data["figure"], title=translated(data["name"]), tempo=tempo),
         "substitute_reason": reason,
     }
@@ -89,16 +105,16 @@ def _pain_step(moment: str) -> dict:
     }
 
 
-def build_plan(sequence, *, can_kneel: bool | None) -> dict:
-    """The player's plan for a stored sequence. `can_kneel` False swaps kneeling rests for their alternative."""
-    return plan_for_steps(
-        slug=sequence.slug, title=translated(sequence.title), steps=sequence.data["steps"], can_kneel=can_kneel,
-        log_url=reverse("practice:log", args=[sequence.slug]),
-    )
+def build_plan(sequence, profile) -> dict:
+    """The player's plan for a stored sequence (the core session), as it is played for this person."""
+    steps, _left_out = core_steps(profile, sequence.data["steps"])
+    return plan_for_steps(slug=sequence.slug, title=translated(sequence.title), steps=steps, profile=profile,
+                          log_url=reverse("practice:log", args=[sequence.slug]))
 
 
-def plan_for_steps(*, slug: str, title: str, steps: list[dict], can_kneel: bool | None, log_url: str) -> dict:
-    """The player's plan for any list of sequence steps (stored sequences, programme sessions, hand-made ones)."""
+def plan_for_steps(*, slug: str, title: str, steps: list[dict], profile, log_url: str) -> dict:
+    """The player's plan for a list of sequence steps already decided for this person (the core session,
+    programme sessions, hand-made ones): each pose step carries its cautions and easier version."""
     poses = {p.slug: p for p in Pose.objects.all()}
     planned = []
     for step in steps:
@@ -110,14 +126,11 @@ def plan_for_steps(*, slug: str, title: str, steps: list[dict], can_kneel: bool 
         elif kind == "summary":
             planned.append({"type": "summary", "title": _("What changed")})
         else:
-            pose, reason = step["pose"], None
-            if can_kneel is False and step.get("instead_if_no_kneeling"):
-                pose = step["instead_if_no_kneeling"]
-                reason = _("You told us kneeling is not comfortable, so this rest is done lying on your back.")
-            planned.append(pose_step(poses[pose], variation=step.get("variation") if pose == step["pose"] else None,
+            planned.append(pose_step(poses[step["pose"]], profile, variation=step.get("variation"),
                                      reps=step.get("reps"), seconds=step.get("seconds"),
-                                     intro=step.get("intro") or step.get("why"), reason=reason))
-    rest = poses.get(REST_POSE)
+                                     intro=step.get("intro") or (None if step.get("in_place_of") else step.get("why")),
+                                     reason=step.get("in_place_of")))
+    rest = next((d for d in (may_do(profile, slug) for slug in REST_POSES) if d.allowed), None)
     return {
         "sequence": slug,
         "title": title,
@@ -127,7 +140,8 @@ def plan_for_steps(*, slug: str, title: str, steps: list[dict], can_kneel: bool 
         "symptoms_url": reverse("safety:symptoms"),
         "camera_log": True,  # the log keeps camera results when the person ticks "keep"
         # where the stop rules send someone who has to stop a pose
-        "rest": pose_step(rest, seconds=60, intro=_("Let's rest here and let things settle.")) if rest else None,
+        "rest": pose_step(poses[rest.pose], profile, variation=rest.variation, seconds=60,
+                          intro=_("Let's rest here and let things settle.")) if rest else None,
         "steps": planned,
     }
 

@@ -5,8 +5,9 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from lumbar.accounts.access import may_view_practice
-from lumbar.accounts.models import profile_of
+from lumbar.accounts.models import Profile, profile_of
 from lumbar.content.models import Sequence
+from lumbar.programmes.person import profile_for
 from lumbar.programmes.today import programme_today
 from lumbar.safety.gate import screening_required, screening_state
 from lumbar.safety.models import SymptomEvent
@@ -19,6 +20,11 @@ from .plan import build_plan, needs_kneeling_answer
 from .summary import session_summary
 
 TODAYS_SEQUENCE = "glide-and-rest"
+
+
+def _kneeling_unknown(user, sequence) -> bool:
+    account = Profile.objects.filter(user=user).first()
+    return (account is None or account.can_kneel is None) and needs_kneeling_answer(sequence)
 
 
 def about(request):
@@ -39,14 +45,14 @@ def home(request):
 def start(request, slug):
     """Asks the one-time kneeling question when the sequence needs it, then opens the player."""
     sequence = get_object_or_404(Sequence, slug=slug)
-    profile = profile_of(request.user)
     if request.method == "POST":
         form = KneelingForm(request.POST)
         if form.is_valid():
+            profile = profile_of(request.user)
             profile.can_kneel = form.cleaned_data["can_kneel"]
             profile.save(update_fields=["can_kneel"])
             return redirect("practice:play", slug=slug)
-    elif profile.can_kneel is None and needs_kneeling_answer(sequence):
+    elif _kneeling_unknown(request.user, sequence):
         form = KneelingForm()
     else:
         return redirect("practice:play", slug=slug)
@@ -57,21 +63,21 @@ def start(request, slug):
 @screening_required
 def play(request, slug):
     sequence = get_object_or_404(Sequence, slug=slug)
-    profile = profile_of(request.user)
-    if profile.can_kneel is None and needs_kneeling_answer(sequence):
+    if _kneeling_unknown(request.user, sequence):
         return redirect("practice:start", slug=slug)
-    plan = build_plan(sequence, can_kneel=profile.can_kneel)
+    plan = build_plan(sequence, profile_for(request.user))
     return render(request, "practice/player.html", {"sequence": sequence, "plan": plan})
 
 
 @login_required
 @require_POST
+@screening_required
 def log(request, slug):
     """Saves the player's log as JSON. Refused whole, with a message naming the problem, if anything is off."""
     sequence = Sequence.objects.filter(slug=slug).first()
     if sequence is None:
         return JsonResponse({"error": f"There is no session called {slug!r}."}, status=404)
-    plan = build_plan(sequence, can_kneel=profile_of(request.user).can_kneel)
+    plan = build_plan(sequence, profile_for(request.user))
     try:
         entry = parse_practice_log(request.body, plan)
     except LogError as error:

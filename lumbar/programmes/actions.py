@@ -22,6 +22,7 @@ from lumbar.safety.actions import require_rescreen
 from .adaptation import FeedbackError, adapt, next_session, resume
 from .direction_check import record_check
 from .models import ChangeEntry, DoneSession, OwnSequence, Programme
+from .person import profile_for
 from .profile import parse_profile
 from .state import ProgrammeState
 
@@ -80,25 +81,28 @@ def ratings_from_log(plan: dict, log) -> dict[str, str]:
     return ratings
 
 
-def _adapt_session(state: ProgrammeState, profile, session: dict, ratings: dict, pain_after):
-    """adapt() for a finished session; ratings for poses the session no longer has are dropped, not refused."""
+def _adapt_session(state: ProgrammeState, profile, session: dict, ratings: dict, pain_after, weeks=None):
+    """adapt() for a finished session; ratings for poses the session no longer has are dropped, not refused.
+    With `weeks` (journal/weekly.py), the week-on-week comparison runs too, whatever check-ins were skipped."""
     known = {step["pose"] for step in session["steps"]}
-    return adapt(state, profile, {"ratings": {s: r for s, r in ratings.items() if s in known},
-                                  "pain_after": pain_after})
+    feedback = {"ratings": {s: r for s, r in ratings.items() if s in known}, "pain_after": pain_after}
+    return adapt(state, profile, {**feedback, "weeks": weeks} if weeks else feedback)
 
 
 @transaction.atomic
 def record_programme_session(user, number: int, plan: dict, log) -> DoneSession:
     """Saves the practice log of programme session `number` and feeds ratings and pain after to adapt()."""
     programme = Programme.objects.select_for_update().get(user=user)
-    profile, state = programme.get_profile(), programme.get_state()
+    profile, state = profile_for(user), programme.get_state()
     session = next_session(state, profile)
     if session is None or number != state.position + 1:
         raise StaleSession(_("This session was already saved, or the programme moved on since it started."))
     practice = record_practice(user, Played("programme", plan["title"]), plan, log)
     ratings = ratings_from_log(plan, log)
     pain_after = log.pain.after
-    new_state, entries = _adapt_session(state, profile, session, ratings, pain_after)
+    since = date.fromisoformat(state.resumed_on) if state.resumed_on else None
+    new_state, entries = _adapt_session(state, profile, session, ratings, pain_after,
+                                        pain_weeks(user, timezone.localdate(), since=since))
     done = DoneSession.objects.create(
         programme=programme, practice=practice, number=number, week=session["week"], day=session["day"],
         session=session, profile_before=programme.profile, state_before=programme.state,
@@ -218,9 +222,10 @@ def record_played(user, played: Played, plan: dict, log):
     return record_practice(user, played, plan, log)
 
 
-def save_sequence(user, sequence: OwnSequence | None, title: str, steps: list[dict], confirmed: list[str]) -> OwnSequence:
+def save_sequence(user, sequence: OwnSequence | None, title: str, steps: list[dict]) -> OwnSequence:
+    """Saves steps already checked (builder.check_rows, builder.ruled_out): nothing ruled out is stored."""
     if sequence is None:
-        return OwnSequence.objects.create(owner=user, title=title, steps=steps, confirmed=confirmed)
-    sequence.title, sequence.steps, sequence.confirmed = title, steps, confirmed
-    sequence.save(update_fields=["title", "steps", "confirmed", "updated_at"])
+        return OwnSequence.objects.create(owner=user, title=title, steps=steps)
+    sequence.title, sequence.steps = title, steps
+    sequence.save(update_fields=["title", "steps", "updated_at"])
     return sequence

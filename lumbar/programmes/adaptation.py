@@ -315,7 +315,10 @@ def _new_pose(new, profile, seen: set[str]) -> str | None:
     if new.position >= len(plan):
         return None
     week, day = plan[new.position]
-    upcoming = {s["pose"] for s in next_session(new, profile)["steps"]}
+    following = next_session(new, profile)
+    if following is None:  # paused by this same feedback
+        return None
+    upcoming = {s["pose"] for s in following["steps"]}
     candidates = main_candidates(profile, week, day, new.adjustments())
     return next((s for s in candidates if s not in seen | upcoming and s not in new.swaps), None)
 

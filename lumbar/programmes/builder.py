@@ -3,7 +3,9 @@
 Every button posts the whole list, so adding, removing and moving steps works without script; the page's
 script only moves rows in place (drag and drop, Move up / Move down) and keeps the button values in step.
 A saved step is the sequence step format (content/schema.py PoseStep): {"type": "pose", "pose", "variation",
-"reps", "seconds"}. Steps are checked against the person's answers with exclusions.may_do before saving.
+"reps", "seconds"}. Every step is checked with the same per-person decision as every other route
+(exclusions.check_step, then sequence_rules.walk for the whole sequence); a step it rules out cannot be saved
+or played, whatever the person ticks: hard exclusions are never overridable.
 """
 from __future__ import annotations
 
@@ -11,8 +13,9 @@ from django.utils.translation import gettext as _
 
 from lumbar.content.schema import PoseStep
 
-from .exclusions import may_do
+from .exclusions import check_step, may_do
 from .library import display_name, poses
+from .sequence_rules import walk
 
 MAX_STEPS = 40
 TITLE_LENGTH = 120
@@ -20,11 +23,11 @@ REPS_RANGE = (PoseStep.model_fields["reps"].metadata[0].ge, PoseStep.model_field
 SECONDS_RANGE = (PoseStep.model_fields["seconds"].metadata[0].ge, PoseStep.model_fields["seconds"].metadata[1].le)
 
 
-def default_row(slug: str, profile=None) -> dict:
+def default_row(slug: str, profile) -> dict:
     """A new step with the pose's usual dose, in the version the person's programme would use."""
     pose = poses()[slug]
-    decision = may_do(profile, slug) if profile is not None else None
-    variation = decision.variation if decision and decision.allowed and decision.variation else ""
+    decision = may_do(profile, slug)
+    variation = decision.variation if decision.allowed and decision.variation else ""
     if pose.kind == "reps":
         return {"pose": slug, "variation": variation, "amount": str(pose.dose.reps), "unit": "reps"}
     return {"pose": slug, "variation": variation, "amount": str(pose.dose.seconds), "unit": "seconds"}
@@ -44,7 +47,7 @@ def read_rows(post) -> list[dict]:
             for p, v, a, u in zip(*fields)][:MAX_STEPS + 1]
 
 
-def apply_action(rows: list[dict], action: str, add_pose: str, profile=None) -> tuple[list[dict], str | None]:
+def apply_action(rows: list[dict], action: str, add_pose: str, profile) -> tuple[list[dict], str | None]:
     """(rows after an add / up-N / down-N / remove-N, a problem to show or None)."""
     rows = list(rows)
     if action == "add":
@@ -114,23 +117,24 @@ def check_rows(title: str, rows: list[dict]) -> tuple[list[dict], dict]:
     return steps, problems
 
 
-def warnings_for(profile, steps: list[dict]) -> list[dict]:
-    """The poses the person's answers leave out, once each, with why: [{"pose", "name", "why"}]."""
-    if profile is None:
-        return []
+def ruled_out(profile, steps: list[dict]) -> dict[int, str]:
+    """Step index -> why this person may not do it there: the pose or version, or the whole sequence's rules."""
     found = {}
-    for step in steps:
-        slug = step["pose"]
-        if slug in poses() and slug not in found:
-            decision = may_do(profile, slug)
-            if not decision.allowed:
-                found[slug] = {"pose": slug, "name": display_name(slug), "why": decision.why}
-    return list(found.values())
+    for i, step in enumerate(steps):
+        if step.get("pose") in poses():
+            checked = check_step(profile, step["pose"], step.get("variation"))
+            if not checked.allowed:
+                found[i] = _("%(name)s: %(why)s") % {"name": display_name(step["pose"], step.get("variation")),
+                                                     "why": checked.why}
+    _steps, problems = walk(profile, [s for s in steps], fix=False)
+    for i, why in problems.items():
+        found.setdefault(i, why)
+    return found
 
 
 def advice_for(profile, slug: str, variation: str | None) -> str:
     """For an allowed pose done in another version than the programme would use: which, and why."""
-    if profile is None or slug not in poses():
+    if slug not in poses():
         return ""
     decision = may_do(profile, slug)
     if not decision.allowed or decision.variation == variation or not decision.variation:
@@ -142,6 +146,11 @@ def advice_for(profile, slug: str, variation: str | None) -> str:
 
 def row_views(rows: list[dict], problems: dict, profile) -> list[dict]:
     """What the page needs to draw each row."""
+    known_rows = [{"type": "pose", "pose": r["pose"], "variation": r["variation"] or None,
+                   "reps": int(r["amount"]) if r["unit"] == "reps" and r["amount"].isdigit() else None,
+                   "seconds": int(r["amount"]) if r["unit"] != "reps" and r["amount"].isdigit() else None}
+                  if r["pose"] in poses() else {"type": "unknown"} for r in rows]
+    outs = ruled_out(profile, known_rows)
     views = []
     for i, row in enumerate(rows):
         slug = row["pose"]
@@ -153,7 +162,9 @@ def row_views(rows: list[dict], problems: dict, profile) -> list[dict]:
             "versions": [("", display_name(slug))] + [(v, display_name(slug, v)) for v in _variations(slug)]
             if known else [],
             "problems": problems.get(i, []),
-            "warning": next((w["why"] for w in warnings_for(profile, [row]) if known), "") if known else "",
+            "warning": outs.get(i, ""),
+            "cautions": list(check_step(profile, slug, row["variation"] or None).cautions)
+            if known and i not in outs else [],
             "advice": advice_for(profile, slug, row["variation"] or None) if known else "",
         })
     return views

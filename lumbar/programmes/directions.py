@@ -7,6 +7,10 @@ Two sources, per direction of the lower back (flexion = rounding, extension = ar
     never a diagnosis label.
 Answers: spreading or worse -> that direction is left out (spreading: never pushed into again);
 easing -> lean toward it, unless the other direction eased too; no change -> no lean.
+Symptoms that spread down a leg during a session stop every direction the pose loads, for the whole
+programme, until lifted (Profile.stopped_directions, clinical.md section 5).
+Conditions lean too (clinical.md section 6, our rule): osteoporosis toward neutral and gentle extension and
+away from rounding and twisting; spinal stenosis away from arching (rounded rests usually ease it).
 Sitting, standing and walking only change the order poses are chosen in (our rule): easing ranks poses done
 in that position first, aggravating ranks them last (walking counts with standing).
 """
@@ -82,7 +86,23 @@ def leaning(profile) -> Leaning:
     )
 
 
-def rank(direction: str, level: str, lean: Leaning) -> int:
+def avoided_directions(profile) -> dict[str, str]:
+    """direction -> why it is avoided, for every direction this person's poses must not load."""
+    avoided = dict(leaning(profile).avoid)
+    for direction in profile.stopped_directions:
+        avoided.setdefault(direction, _(
+            "Symptoms spread down your leg when your back moved this way in a session, so Lumbar leaves out "
+            "poses that move it this way until you lift that after a clinician's advice."))
+    return avoided
+
+
+CONDITION_LEANS = {"osteoporosis": {"neutral": 1, EXTENSION: 1, FLEXION: -1, "rotation": -1},
+                   "spinal-stenosis": {EXTENSION: -1, FLEXION: 1}}
+
+
+def rank(direction: str, level: str, lean: Leaning, profile=None) -> int:
     """+1 lean toward, -1 steer away, 0 neither: used to order the poses a session is filled from."""
     score = (direction in lean.prefer) + (level in lean.favoured_levels) - (level in lean.disfavoured_levels)
+    for condition in profile.conditions if profile is not None else ():
+        score += CONDITION_LEANS.get(condition, {}).get(direction, 0)
     return max(-1, min(1, score))

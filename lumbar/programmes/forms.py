@@ -16,13 +16,15 @@ from .profile import DEFAULTS, MINUTES_RANGE, MOVEMENTS, ProfileError, parse_pro
 # The intake, a few questions per screen: (fields on it, its title).
 SCREENS = {
     1: (("minutes", "days_per_week"), gettext_lazy("Time for your sessions")),
-    2: (("conditions", "floor", "kneeling"), gettext_lazy("Your body")),
+    2: (("age", "conditions", "pregnancy_weeks", "floor", "kneeling"), gettext_lazy("Your body")),
     3: (("movements", "exclude"), gettext_lazy("What suits your back")),
 }
 FIELD_LABELS = {
     "minutes": gettext_lazy("Minutes per session"),
     "days_per_week": gettext_lazy("Days a week"),
+    "age": gettext_lazy("Your age"),
     "conditions": gettext_lazy("Health conditions"),
+    "pregnancy_weeks": gettext_lazy("Weeks of pregnancy"),
     "floor": gettext_lazy("Getting down to the floor"),
     "kneeling": gettext_lazy("Kneeling"),
     "movements": gettext_lazy("Movements that ease or aggravate your back"),
@@ -81,6 +83,12 @@ def read_screen(screen: int, post, answers: dict) -> tuple[dict, dict[str, list[
                 answers.pop(field)
     elif screen == 2:
         answers["conditions"] = post.getlist("conditions")
+        answers["age"] = _number(post.get("age", ""))
+        if answers["age"] is None:
+            problems["age"] = [_("Please give your age in years.")]
+        answers["pregnancy_weeks"] = _number(post.get("pregnancy_weeks", ""))
+        if answers["pregnancy_weeks"] is not None and "pregnancy" not in answers["conditions"]:
+            answers["conditions"].append("pregnancy")
         for field in ("floor", "kneeling"):
             answers[field] = _yes_no(post.get(field))
             if answers[field] is None:
@@ -110,6 +118,8 @@ def check_answers(answers: dict, direction_check=None) -> tuple[object | None, d
         if answers.get(field) is None:
             problems[field] = [_("Please choose yes or no.")]
             data.pop(field, None)
+    if answers.get("age") is None:
+        problems["age"] = [_("Please give your age in years.")]
     if direction_check:
         data["direction_check"] = direction_check
     try:

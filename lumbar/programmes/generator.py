@@ -2,8 +2,14 @@
 
   {"sessions": [{"week": 1, "day": 1, "phase": 1, "minutes": 19.5, "position_changes": 0,
                  "steps": [{"type": "pose", "pose": "pelvic-tilt", "variation": null, "reps": 8,
-                            "seconds": null, "why": "...", "role": "warm-up"}, ...]}, ...],
-   "left_out": [{"pose": "cobra", "why": "..."}, ...]}
+                            "seconds": null, "why": "...", "role": "warm-up", "position": "supine",
+                            "ease_to": "smaller-range", "cautions": ["..."]}, ...]}, ...],
+   "left_out": [{"pose": "cobra", "why": "..."}, ...],
+   "core": {"steps": [{"type": "floor-space", "moment": "before"}, {"type": "pain", "moment": "before"},
+                      <pose steps in the same shape>, ...], "left_out": [{"pose", "why"}]}}
+position, ease_to (the version "ease off" switches to for this person, or null) and cautions (the lines shown
+and spoken for this person) come from the per-person decision (exclusions.check_step); core is the core
+session ("Glide and rest") exactly as it would be played for this person (core.py).
 days_per_week sessions for each of the 12 weeks. A step has reps (repetitions) or seconds (a hold, or a
 repetition pose held still); role is arrival, warm-up, rounded-rest, flow, main or closing. minutes is our
 estimate (duration.py), to the nearest half minute. Same profile, same programme.
@@ -14,11 +20,18 @@ from dataclasses import replace
 
 from django.utils.translation import gettext as _
 
-from .exclusions import decisions
+from lumbar.content.loader import read_sequences
+
+from .core import core_steps
+from .exclusions import check_step, decisions
 from .fitting import ProgrammeError
 from .phases import WEEKS
 from .profile import MINUTES_RANGE
+from .positions import step_position
 from .session import build_session
+
+CORE_SEQUENCE = "glide-and-rest"
+CORE_ROLES = {"pelvic-tilt": "warm-up", "childs-pose": "rounded-rest", "relaxation": "closing"}
 
 
 def schedule(profile) -> list[tuple[int, int]]:
@@ -48,7 +61,33 @@ def generate(profile) -> dict:
                                  % {"least": MINUTES_RANGE[0]})
         raise ProgrammeError(_("Too few poses suit your answers to fill %(asked)s-minute sessions; sessions of "
                                "%(fit)s minutes would fit.") % {"asked": asked, "fit": longest}, max_minutes=longest)
-    return {"sessions": sessions, "left_out": left_out(profile)}
+    return {"sessions": [{**s, "steps": [with_facts(profile, step) for step in s["steps"]]} for s in sessions],
+            "left_out": left_out(profile), "core": core(profile)}
+
+
+def with_facts(profile, step: dict) -> dict:
+    """A pose step with where it is done, its easier version and its cautions for this person."""
+    if step["type"] != "pose":
+        return step
+    checked = check_step(profile, step["pose"], step.get("variation"))
+    return {**step, "position": step_position(step["pose"], step.get("variation")), "ease_to": checked.ease_to,
+            "cautions": list(checked.cautions)}
+
+
+def core(profile) -> dict:
+    """The core session for this person, in the programme's step shape (roles from the method's own steps)."""
+    sequence = next(s for s in read_sequences() if s.slug == CORE_SEQUENCE)
+    method = [step.model_dump(exclude_none=True) for step in sequence.steps]
+    played, missing = core_steps(profile, method)
+    roles = iter([CORE_ROLES.get(step["pose"], "main") for step in method if step["type"] == "pose"
+                  and step["pose"] not in {m["pose"] for m in missing}])
+    steps = []
+    for step in played:
+        if step["type"] == "pose":
+            step = {"type": "pose", "pose": step["pose"], "variation": step["variation"], "reps": step["reps"],
+                    "seconds": step["seconds"], "why": step["why"] or step.get("intro") or "", "role": next(roles)}
+        steps.append(with_facts(profile, step))
+    return {"steps": steps, "left_out": missing}
 
 
 def _longest_that_fits(profile, guess: int) -> int | None:

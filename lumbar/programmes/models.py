@@ -87,8 +87,6 @@ class OwnSequence(models.Model):
     owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="own_sequences")
     title = models.CharField(max_length=120)
     steps = models.JSONField(default=list)  # [{"type": "pose", "pose", "variation", "reps", "seconds"}]
-    # poses the owner chose to keep although their answers advise against them (confirmed when saving)
-    confirmed = models.JSONField(default=list, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

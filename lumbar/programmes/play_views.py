@@ -1,7 +1,8 @@
 """Playing in the session player: today's programme session, a half of the direction check, a hand-made sequence.
 
-Every route that plays a session is behind the safety screening (screening_required). Each has its own log
-endpoint, which checks the player's log against the same plan and saves it whole or not at all.
+Every route that plays or logs a session is behind the safety gate (screening_required), and every plan is
+built for the person by the one per-person decision (person.profile_for, exclusions, sequence_rules). Each has
+its own log endpoint, which checks the player's log against the same plan and saves it whole or not at all.
 """
 from __future__ import annotations
 
@@ -19,9 +20,10 @@ from lumbar.safety.gate import screening_required
 
 from . import actions
 from .adaptation import next_session
-from .builder import warnings_for
+from .builder import ruled_out
 from .direction_check import check_sessions
 from .models import OwnSequence, Programme
+from .person import profile_for
 from .player_steps import sequence_steps
 
 PAIN_BEFORE, PAIN_AFTER, SUMMARY = ({"type": "pain", "moment": "before"}, {"type": "pain", "moment": "after"},
@@ -47,10 +49,9 @@ def _save(request, plan, save):
 
 # --- today's programme session -----------------------------------------------------------------------
 
-def _programme_plan(record, number: int, session: dict) -> dict:
-    profile = record.get_profile()
+def _programme_plan(user, number: int, session: dict) -> dict:
     title = _("Your programme: week %(week)s, day %(day)s") % {"week": session["week"], "day": session["day"]}
-    return plan_for_steps(slug="programme", title=title, steps=sequence_steps(session), can_kneel=profile.kneeling,
+    return plan_for_steps(slug="programme", title=title, steps=sequence_steps(session), profile=profile_for(user),
                           log_url=reverse("programmes:log", args=[number]))
 
 
@@ -63,25 +64,26 @@ def play_programme(request):
     actions.count_morning(request.user)
     record.refresh_from_db()
     state = record.get_state()
-    session = next_session(state, record.get_profile())
+    session = next_session(state, profile_for(request.user))
     if session is None:
         return redirect("programmes:programme")
-    return _player(request, _programme_plan(record, state.position + 1, session))
+    return _player(request, _programme_plan(request.user, state.position + 1, session))
 
 
 @login_required
 @require_POST
+@screening_required
 def log_programme(request, number: int):
     record = Programme.objects.filter(user=request.user).first()
     if record is None:
         return JsonResponse({"error": _("There is no programme to save this session to.")}, status=404)
     state = record.get_state()
-    session = next_session(state, record.get_profile())
+    session = next_session(state, profile_for(request.user))
     if session is None or number != state.position + 1:
         return JsonResponse({"error": _("This session was already saved, or the programme moved on since it "
                                         "started.")}, status=409)
 
-    plan = _programme_plan(record, number, session)
+    plan = _programme_plan(request.user, number, session)
 
     def save(log):
         done = actions.record_programme_session(request.user, number, plan, log)
@@ -93,17 +95,16 @@ def log_programme(request, number: int):
 # --- the direction check -----------------------------------------------------------------------------
 
 def _check(user, direction: str):
-    record = Programme.objects.filter(user=user).first()
-    if record is None:
+    if not Programme.objects.filter(user=user).exists():
         return None
-    return next((c for c in check_sessions(record.get_profile()) if c["direction"] == direction and c["available"]),
+    return next((c for c in check_sessions(profile_for(user)) if c["direction"] == direction and c["available"]),
                 None)
 
 
-def _check_plan(check) -> dict:
+def _check_plan(user, check) -> dict:
     title = _("Direction check: rounding") if check["direction"] == "flexion" else _("Direction check: arching")
     return plan_for_steps(slug=f"direction-check-{check['direction']}", title=title,
-                          steps=[PAIN_BEFORE, *check["steps"], PAIN_AFTER, SUMMARY], can_kneel=None,
+                          steps=[PAIN_BEFORE, *check["steps"], PAIN_AFTER, SUMMARY], profile=profile_for(user),
                           log_url=reverse("programmes:check-log", args=[check["direction"]]))
 
 
@@ -113,17 +114,18 @@ def play_check(request, direction: str):
     check = _check(request.user, direction)
     if check is None:
         return redirect("programmes:check")
-    return _player(request, _check_plan(check))
+    return _player(request, _check_plan(request.user, check))
 
 
 @login_required
 @require_POST
+@screening_required
 def log_check(request, direction: str):
     check = _check(request.user, direction)
     if check is None:
         return JsonResponse({"error": _("There is no direction check called %(name)r.") % {"name": direction}},
                             status=404)
-    plan = _check_plan(check)
+    plan = _check_plan(request.user, check)
 
     def save(log):
         practice = actions.record_played(request.user, actions.Played(plan["sequence"], plan["title"]), plan, log)
@@ -139,17 +141,15 @@ def _own(user, pk: int):
     return sequence if sequence is not None and may_view_sequence(user, sequence) else None
 
 
-def _sequence_plan(sequence) -> dict:
+def _sequence_plan(user, sequence) -> dict:
     return plan_for_steps(slug=sequence.slug, title=sequence.title, steps=[PAIN_BEFORE, *sequence.steps, PAIN_AFTER,
                                                                            SUMMARY],
-                          can_kneel=None, log_url=reverse("programmes:sequence-log", args=[sequence.pk]))
+                          profile=profile_for(user), log_url=reverse("programmes:sequence-log", args=[sequence.pk]))
 
 
-def unconfirmed_warnings(user, sequence) -> list[dict]:
-    """Poses the person's answers now leave out that they did not confirm when saving."""
-    record = Programme.objects.filter(user=user).first()
-    profile = record.get_profile() if record else None
-    return [w for w in warnings_for(profile, sequence.steps) if w["pose"] not in sequence.confirmed]
+def sequence_ruled_out(user, sequence) -> dict[int, str]:
+    """Steps of a saved sequence that this person may not do now (their answers may have changed since)."""
+    return ruled_out(profile_for(user), sequence.steps)
 
 
 @login_required
@@ -158,18 +158,22 @@ def play_sequence(request, pk: int):
     sequence = _own(request.user, pk)
     if sequence is None:
         raise Http404("No such sequence")
-    if unconfirmed_warnings(request.user, sequence):
+    if sequence_ruled_out(request.user, sequence):
         return redirect(reverse("programmes:sequence-edit", args=[pk]) + "?check=1")
-    return _player(request, _sequence_plan(sequence))
+    return _player(request, _sequence_plan(request.user, sequence))
 
 
 @login_required
 @require_POST
+@screening_required
 def log_sequence(request, pk: int):
     sequence = _own(request.user, pk)
     if sequence is None:
         return JsonResponse({"error": _("There is no sequence with that number.")}, status=404)
-    plan = _sequence_plan(sequence)
+    if sequence_ruled_out(request.user, sequence):
+        return JsonResponse({"error": _("This sequence has poses your answers now rule out; it cannot be "
+                                        "logged.")}, status=409)
+    plan = _sequence_plan(request.user, sequence)
 
     def save(log):
         practice = actions.record_played(request.user, actions.Played(sequence.slug, sequence.title), plan, log)

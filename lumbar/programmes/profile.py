@@ -11,6 +11,11 @@ Fields (JSON), with the defaults used when an optional field is left out:
   exclude         [] : pose slugs the person never wants
   direction_check null : the optional check's answers, {"flexion": RESPONSE, "extension": RESPONSE}, either
                   key may be missing; RESPONSE is one of direction_check.RESPONSES
+  age             null : years (AGE_RANGE); 65 and over gets supported versions first (OLDER_AGE)
+  pregnancy_weeks null : weeks of pregnancy (0-42); implies the condition "pregnancy"; past FIRST_TRIMESTER_WEEKS
+                  (or pregnancy with no weeks given) limits time lying on the back
+  stopped_directions [] : directions (flexion, extension, rotation, side-bend) in which symptoms spread down a
+                  leg during a session; left out of everything until lifted (clinical.md section 5)
 Floor and kneeling default to true because Lumbar's core method is done on the floor; the intake asks both.
 """
 from __future__ import annotations
@@ -35,8 +40,13 @@ MOVEMENTS = {
 }
 CHECK_DIRECTIONS = ("flexion", "extension")
 CHECK_RESPONSES = ("easing", "no-change", "worse", "spreading")
+STOPPABLE_DIRECTIONS = ("flexion", "extension", "rotation", "side-bend")
+AGE_RANGE = (12, 110)
+PREGNANCY_WEEKS_RANGE = (0, 42)
+OLDER_AGE = 65  # clinical.md section 6: yoga injury rates are highest from 65
+FIRST_TRIMESTER_WEEKS = 13
 DEFAULTS = {"conditions": [], "floor": True, "kneeling": True, "eases": [], "aggravates": [], "exclude": [],
-            "direction_check": None}
+            "direction_check": None, "age": None, "pregnancy_weeks": None, "stopped_directions": []}
 REQUIRED = ("minutes", "days_per_week")
 
 
@@ -51,13 +61,26 @@ class Profile:
     aggravates: tuple[str, ...] = ()
     exclude: tuple[str, ...] = ()
     direction_check: tuple[tuple[str, str], ...] = ()  # (direction, response) pairs, hashable
+    age: int | None = None
+    pregnancy_weeks: int | None = None
+    stopped_directions: tuple[str, ...] = ()
+
+    @property
+    def older(self) -> bool:
+        return self.age is not None and self.age >= OLDER_AGE
+
+    @property
+    def pregnant_past_first_trimester(self) -> bool:
+        """Pregnancy with no weeks given is read the cautious way (our rule)."""
+        return "pregnancy" in self.conditions and (self.pregnancy_weeks is None
+                                                   or self.pregnancy_weeks >= FIRST_TRIMESTER_WEEKS)
 
     def check_answer(self, direction: str) -> str | None:
         return dict(self.direction_check).get(direction)
 
     def to_dict(self) -> dict:
         data = asdict(self)
-        for key in ("conditions", "eases", "aggravates", "exclude"):
+        for key in ("conditions", "eases", "aggravates", "exclude", "stopped_directions"):
             data[key] = list(data[key])
         data["direction_check"] = dict(self.direction_check) or None
         return data
@@ -148,8 +171,16 @@ def parse_profile(data) -> Profile:
                          % {"codes": ", ".join(both)}))
     exclude = _codes(data, "exclude", sorted(poses()), _("pose"), problems)
     check = _check_answers(data["direction_check"], problems)
+    for field, bounds in (("age", AGE_RANGE), ("pregnancy_weeks", PREGNANCY_WEEKS_RANGE)):
+        if data[field] is not None:
+            _number(data, field, bounds, whole=True, problems=problems)
+    stopped = _codes(data, "stopped_directions", list(STOPPABLE_DIRECTIONS), _("direction"), problems)
     if problems:
         raise ProfileError(problems)
+    weeks = None if data["pregnancy_weeks"] is None else int(data["pregnancy_weeks"])
+    if weeks is not None and "pregnancy" not in conditions:
+        conditions = (*conditions, "pregnancy")
     return Profile(minutes=data["minutes"], days_per_week=int(data["days_per_week"]), conditions=conditions,
                    floor=data["floor"], kneeling=data["kneeling"], eases=eases, aggravates=aggravates,
-                   exclude=exclude, direction_check=check)
+                   exclude=exclude, direction_check=check, age=None if data["age"] is None else int(data["age"]),
+                   pregnancy_weeks=weeks, stopped_directions=stopped)

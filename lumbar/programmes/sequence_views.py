@@ -15,13 +15,9 @@ from .display import step_rows
 from .duration import rounded_minutes, step_seconds
 from .exclusions import may_do
 from .forms import pose_choices
-from .models import OwnSequence, Programme
-from .play_views import unconfirmed_warnings
-
-
-def _profile(user):
-    record = Programme.objects.filter(user=user).first()
-    return record.get_profile() if record else None
+from .models import OwnSequence
+from .person import profile_for
+from .play_views import sequence_ruled_out
 
 
 def _minutes(steps: list[dict]) -> float:
@@ -34,7 +30,7 @@ def sequence_list(request):
     sequences = visible_sequences(OwnSequence.objects.all(), request.user)
     return render(request, "programmes/sequences.html", {
         "sequences": [{"sequence": s, "rows": step_rows(s.steps), "minutes": _minutes(s.steps),
-                       "warnings": unconfirmed_warnings(request.user, s)} for s in sequences],
+                       "warnings": list(sequence_ruled_out(request.user, s).values())} for s in sequences],
         "safety": screening_state(request.user),
     })
 
@@ -46,12 +42,12 @@ def _changeable(user, pk):
     return sequence
 
 
-def _form_page(request, sequence, title, rows, *, problems=None, warnings=(), focus=None, note="", status=200):
-    profile = _profile(request.user)
+def _form_page(request, sequence, title, rows, *, problems=None, focus=None, note="", status=200):
+    profile = profile_for(request.user)
     problems = problems or {}
     summary = [*problems.get("title", []), *problems.get("steps", []),
                *(p for key, found in problems.items() if isinstance(key, int) for p in found)]
-    choices = [(slug, name, profile is not None and not may_do(profile, slug).allowed) for slug, name in pose_choices()]
+    choices = [(slug, name, not may_do(profile, slug).allowed) for slug, name in pose_choices()]
     views = builder.row_views(rows, problems, profile)
     if focus == "row-last" and views:
         views[-1]["focus"] = "field"
@@ -61,9 +57,8 @@ def _form_page(request, sequence, title, rows, *, problems=None, warnings=(), fo
             views[int(number)]["focus"] = kind
     return render(request, "programmes/sequence_form.html", {
         "sequence": sequence, "title": title, "rows": views,
-        "problems": problems, "summary": summary, "warnings": warnings,
-        "warned": ",".join(sorted(w["pose"] for w in warnings)), "choices": choices, "focus": focus,
-        "note": note, "has_profile": profile is not None, "max_steps": builder.MAX_STEPS,
+        "problems": problems, "summary": summary, "choices": choices, "focus": focus,
+        "note": note, "max_steps": builder.MAX_STEPS,
     }, status=status)
 
 
@@ -80,17 +75,16 @@ def sequence_edit(request, pk: int):
 def _edit(request, sequence):
     if request.method != "POST":
         rows = builder.rows_from_steps(sequence.steps) if sequence else []
-        warnings, note = [], ""
-        if sequence and request.GET.get("check"):
-            warnings = unconfirmed_warnings(request.user, sequence)
-            if warnings:
-                note = _("Your answers changed since you saved this sequence. Check these poses before you play it.")
-        return _form_page(request, sequence, sequence.title if sequence else "", rows, warnings=warnings, note=note)
+        note = ""
+        if sequence and request.GET.get("check") and sequence_ruled_out(request.user, sequence):
+            note = _("Your answers changed since you saved this sequence. Change or remove the poses marked below "
+                     "before you play it.")
+        return _form_page(request, sequence, sequence.title if sequence else "", rows, note=note)
     title = request.POST.get("title", "").strip()
     rows = builder.read_rows(request.POST)
     action = request.POST.get("action", "save")
     if action != "save":
-        rows, problem = builder.apply_action(rows, action, request.POST.get("add-pose", ""), _profile(request.user))
+        rows, problem = builder.apply_action(rows, action, request.POST.get("add-pose", ""), profile_for(request.user))
         kind, _sep, number = action.partition("-")
         focus = None
         if kind in ("up", "down") and number.isdigit():
@@ -101,13 +95,11 @@ def _edit(request, sequence):
         return _form_page(request, sequence, title, rows, problems={"steps": [problem]} if problem else None,
                           focus=focus)
     steps, problems = builder.check_rows(title, rows)
+    if not problems:
+        problems = {i: [why] for i, why in builder.ruled_out(profile_for(request.user), steps).items()}
     if problems:
         return _form_page(request, sequence, title, rows, problems=problems, status=400)
-    warnings = builder.warnings_for(_profile(request.user), steps)
-    warned = ",".join(sorted(w["pose"] for w in warnings))
-    if warnings and request.POST.get("confirm") != warned:
-        return _form_page(request, sequence, title, rows, warnings=warnings, status=400)
-    saved = actions.save_sequence(request.user, sequence, title, steps, [w["pose"] for w in warnings])
+    saved = actions.save_sequence(request.user, sequence, title, steps)
     messages.success(request, _("Saved: %(title)s.") % {"title": saved.title})
     return redirect("programmes:sequences")
 

@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from lumbar.practice.models import PracticeSession, PracticeStep
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("screened")]
 URL = "/session/glide-and-rest/log/"
 
 
@@ -111,3 +111,14 @@ def test_nobody_else_can_see_a_saved_session(client, content, stranger):
     client.logout()
     client.force_login(stranger)
     assert client.get(url).status_code == 404
+
+
+@pytest.mark.parametrize("url", [URL, "/programme/log/1/", "/programme/sequences/1/log/",
+                                 "/programme/check/flexion/log/"])
+def test_a_log_from_someone_never_screened_is_refused_and_nothing_is_saved(client, content, url):
+    from lumbar.safety.models import Screening
+
+    Screening.objects.all().delete()
+    response = client.post(url, data=json.dumps(valid_log()), content_type="application/json")
+    assert response.status_code == 403 and "safety" in response.json()["error"].lower()
+    assert not PracticeSession.objects.exists()

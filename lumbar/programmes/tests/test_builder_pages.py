@@ -70,24 +70,29 @@ def test_every_bad_field_is_named_and_nothing_is_saved(client, content):
     assert not OwnSequence.objects.exists()
 
 
-def test_poses_the_answers_leave_out_are_named_with_why_and_need_a_confirmation(client, content):
+def test_a_pose_the_answers_rule_out_cannot_be_saved_whatever_is_ticked(client, content):
     set_up(local_user(), conditions=["pregnancy"])
     rows = [("pelvic-tilt", "", 8, "reps"), ("sphinx", "", 30, "seconds")]
-    response = client.post(NEW, form(rows=rows, action="save"))
-    page = response.content.decode()
-    assert response.status_code == 400 and not OwnSequence.objects.exists()
-    assert "your answers advise against these poses" in page
-    assert "<strong>Sphinx:</strong> Lying on your front is not advised in pregnancy." in page
-    assert 'name="confirm" value="sphinx"' in page
-    response = client.post(NEW, form(rows=rows, action="save", confirm="sphinx"))
-    assert response.status_code == 302
-    assert OwnSequence.objects.get().confirmed == ["sphinx"]
+    for extra in ({}, {"confirm": "sphinx"}):  # there is no override
+        response = client.post(NEW, form(rows=rows, action="save", **extra))
+        page = response.content.decode()
+        assert response.status_code == 400 and not OwnSequence.objects.exists()
+        assert "Not for you:" in page and "Lying on your front is not advised in pregnancy." in page
+        assert 'name="confirm"' not in page
 
 
-def test_the_pose_list_marks_poses_not_advised(client, content):
+def test_a_hand_made_sequence_keeps_a_pregnant_person_off_her_back_past_the_limit(client, content):
+    set_up(local_user(), pregnancy_weeks=20)
+    response = client.post(NEW, form(rows=[("relaxation", "", 120, "seconds")], action="save"))
+    assert response.status_code == 400 and "60 seconds at most" in response.content.decode()
+    response = client.post(NEW, form(rows=[("relaxation", "side-lying", 120, "seconds")], action="save"))
+    assert response.status_code == 302 and OwnSequence.objects.get().steps[0]["variation"] == "side-lying"
+
+
+def test_the_pose_list_marks_poses_not_for_the_person(client, content):
     set_up(local_user(), conditions=["glaucoma"])
     page = client.get(NEW).content.decode()
-    assert "Downward dog (not advised for you)" in page
+    assert "Downward dog (not for you)" in page
 
 
 def test_edit_and_delete(client, content):
@@ -134,13 +139,16 @@ def test_when_the_answers_change_a_sequence_is_checked_again_before_it_plays(cli
     client.post(NEW, form(rows=[("sphinx", "", 30, "seconds")], action="save"))
     sequence = OwnSequence.objects.get()
     set_up(screened, conditions=["pregnancy"])
-    assert "Your answers now advise against:" in client.get("/programme/sequences/").content.decode()
+    assert "Your answers now rule out:" in client.get("/programme/sequences/").content.decode()
     response = client.get(f"/programme/sequences/{sequence.pk}/play/")
     assert response.url == f"/programme/sequences/{sequence.pk}/?check=1"
     page = client.get(response.url).content.decode()
     assert "Your answers changed since you saved this sequence" in page and "Sphinx:" in page
-    client.post(f"/programme/sequences/{sequence.pk}/", form(rows=[("sphinx", "", 30, "seconds")], action="save",
-                                                              confirm="sphinx"))
+    response = client.post(f"/programme/sequences/{sequence.pk}/", form(rows=[("sphinx", "", 30, "seconds")],
+                                                                         action="save", confirm="sphinx"))
+    assert response.status_code == 400
+    assert client.get(f"/programme/sequences/{sequence.pk}/play/").status_code == 302
+    client.post(f"/programme/sequences/{sequence.pk}/", form(rows=[("cat-cow", "", 6, "reps")], action="save"))
     assert client.get(f"/programme/sequences/{sequence.pk}/play/").status_code == 200
     assert Programme.objects.exists()
 

@@ -100,7 +100,8 @@ def test_the_issue_example_is_within_its_minutes_and_leaves_out_what_it_must():
     programme = generate(profile(conditions=["osteoporosis"], eases=["bending-back"], aggravates=["sitting"],
                                  exclude=["downward-dog"]))
     assert all(17 <= s["minutes"] <= 23 for s in programme["sessions"])
-    assert {p["pose"] for p in programme["left_out"]} == {"downward-dog", "standing-forward-fold"}
+    # supine twist: every version rounds and twists at once, which thin bones rule out
+    assert {p["pose"] for p in programme["left_out"]} == {"downward-dog", "standing-forward-fold", "supine-twist"}
 
 
 def test_a_profile_no_programme_can_fit_is_refused_with_the_reason():

@@ -15,10 +15,11 @@ def answer(client, screen, data):
 
 
 def walk_through(client, minutes="20", days="3", conditions=(), floor="yes", kneeling="yes", movements=None,
-                 exclude=()):
+                 exclude=(), age="44", pregnancy_weeks=""):
     client.get("/programme/intake/")
     answer(client, 1, {"minutes": minutes, "days_per_week": days})
-    answer(client, 2, {"conditions": list(conditions), "floor": floor, "kneeling": kneeling})
+    answer(client, 2, {"conditions": list(conditions), "floor": floor, "kneeling": kneeling, "age": age,
+                       "pregnancy_weeks": pregnancy_weeks})
     data = {f"movement-{m}": a for m, a in (movements or {}).items()}
     return answer(client, 3, {**data, "exclude": list(exclude)})
 
@@ -37,7 +38,7 @@ def test_the_three_screens_save_a_programme_and_show_it(client, content):
     assert programme.profile == {
         "minutes": 25, "days_per_week": 2, "conditions": ["osteoporosis", "sciatica"], "floor": True,
         "kneeling": False, "eases": ["bending-back"], "aggravates": ["sitting"], "exclude": ["downward-dog"],
-        "direction_check": None}
+        "direction_check": None, "age": 44, "pregnancy_weeks": None, "stopped_directions": []}
     assert profile_of(local_user()).can_kneel is False  # the player's kneeling answer follows the intake
     page = client.get("/programme/").content.decode()
     assert "Your answers are saved" in page and "Next: session 1 of 24" in page
@@ -64,13 +65,14 @@ def test_screen_two_asks_for_yes_or_no_and_knows_the_conditions(client):
     assert response.status_code == 400
     assert "Getting down to the floor: Please choose yes or no." in page
     assert "Kneeling: Please choose yes or no." in page
+    assert "Your age: Please give your age in years." in page
     assert "Health conditions: unknown condition &#x27;flu&#x27;" in page
     assert not Programme.objects.exists()
 
 
 def test_screen_three_names_unknown_poses_and_answers(client, content):
     answer(client, 1, {"minutes": "20", "days_per_week": "3"})
-    answer(client, 2, {"floor": "yes", "kneeling": "yes"})
+    answer(client, 2, {"floor": "yes", "kneeling": "yes", "age": "50"})
     response = answer(client, 3, {"exclude": ["handstand"], "movement-walking": "sometimes"})
     page = response.content.decode()
     assert response.status_code == 400
@@ -114,3 +116,15 @@ def test_back_keeps_what_was_entered(client):
     response = answer(client, 2, {"conditions": ["pregnancy"], "go": "back"})
     assert response.status_code == 302 and response.url.startswith("/programme/intake/1/")
     assert 'value="pregnancy" checked' in client.get("/programme/intake/2/").content.decode()
+
+
+def test_age_and_weeks_of_pregnancy_reach_the_programme(client, content):
+    response = walk_through(client, age="33", pregnancy_weeks="22")
+    assert response.status_code == 302
+    profile = Programme.objects.get().get_profile()
+    assert (profile.age, profile.pregnancy_weeks, profile.conditions) == (33, 22, ("pregnancy",))
+    page = answer(client, 2, {"floor": "yes", "kneeling": "yes", "age": "130", "pregnancy_weeks": "60"})
+    text = page.content.decode()
+    assert page.status_code == 400
+    assert "Your age: must be between 12 and 110, not 130" in text
+    assert "Weeks of pregnancy: must be between 0 and 42, not 60" in text

@@ -46,9 +46,9 @@ def test_weekly_pain_pauses_whatever_check_in_was_skipped(client, screened, cont
     this_week(screened)
     play_and_save(client, pain=session_pain)
     morning_after(screened, "same")
-    entries = count_morning(screened)
+    count_morning(screened)  # the pause may come with the session's own log already, or with the morning
     assert (Programme.objects.get().get_state().paused == "worse-week-on-week") is paused
-    assert ("pause" in [e["change"] for e in entries]) is paused
+    assert ChangeEntry.objects.filter(change="pause").exists() is paused
 
 
 def test_the_pause_says_why_with_the_figures_and_the_page_offers_only_resuming(client, screened, content):

@@ -326,13 +326,10 @@ $("end-dialog").addEventListener("close", () => {
 // Pauses (speech stops), asks, sends to the server (which decides by the stop rules and logs the event
 // with its step), then acts on the answer. While a send fails the session stays paused.
 
-const AXES = { "flexion-extension": ["flexion", "extension"] };
-
-/** Whether two directions of movement overlap; "neutral" (no direction) overlaps nothing. */
+/** Whether two poses load the lower back in a shared direction (each step's `loads`: every direction it
+ *  moves the back in; a neutral pose loads none). */
 function sameDirection(a, b) {
-  if (!a || !b || a === "neutral" || b === "neutral") return false;
-  const axes = (d) => AXES[d] || [d];
-  return axes(a).some((axis) => axes(b).includes(axis));
+  return Boolean(a && b) && a.some((direction) => b.includes(direction));
 }
 
 let hold = null; // while the dialog is open: {wasPaused}
@@ -418,7 +415,7 @@ function act({ action, message, urgentUrl }) {
     view.showNotice(message);
     voice.say(message);
     const run = state.run;
-    const easier = step.easier || null;
+    const easier = step.ease_to || null; // chosen for this person: never a version ruled out for them
     apply(run.ease(clock.seconds, easier), run);
     view.renderPose(run.step);
     state.status = "countdown";
@@ -443,13 +440,13 @@ function stopPose(action, message) {
   } else if (step && step.type === "pose") {
     result(state.index).status = "stopped";
     next = state.index + 1;
-    direction = step.direction || null;
+    direction = step.loads || null;
   }
   const lines = [message];
   if (action === "stop-direction") {
     const names = [];
     plan.steps.forEach((later, j) => {
-      if (j <= state.index || later.type !== "pose" || state.leftOut.has(j) || !sameDirection(direction, later.direction)) return;
+      if (j <= state.index || later.type !== "pose" || state.leftOut.has(j) || !sameDirection(direction, later.loads)) return;
       state.leftOut.add(j);
       if (result(j).status !== "done") result(j).status = "stopped";
       names.push(later.name);

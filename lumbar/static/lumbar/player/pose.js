@@ -26,7 +26,8 @@ export function doseLine(step) {
 
 /** What is read out while the person gets into position. */
 export function prepLines(step) {
-  return [step.name, step.substitute_reason, step.intro, ...(step.steps || []), doseLine(step)].filter(Boolean);
+  return [step.name, step.substitute_reason, ...(step.cautions || []), step.intro, ...(step.steps || []),
+    doseLine(step)].filter(Boolean);
 }
 
 function workPhases(step) {
@@ -60,7 +61,8 @@ export class PoseRun {
   constructor(step) {
     this.step = normaliseStep(step);
     this.lines = prepLines(this.step);
-    this.stepsOffset = [this.step.name, this.step.substitute_reason, this.step.intro].filter(Boolean).length;
+    this.stepsOffset = [this.step.name, this.step.substitute_reason, ...(this.step.cautions || []), this.step.intro]
+      .filter(Boolean).length;
     this.phases = [{ kind: "prep" }, { kind: "countdown", seconds: COUNTDOWN_SECONDS }, ...workPhases(this.step)];
     this.workTotal = this.phases.filter((p) => WORK.has(p.kind)).reduce((sum, p) => sum + p.seconds, 0);
     this.reps = this.step.reps;
@@ -320,6 +322,7 @@ export class PoseRun {
         dose = format(messages.easierDoseHold, { time: duration(seconds) });
       }
     }
+    if (easier && easier.slug === step.variation) easier = null; // already eased to it: shorter only
     if (easier) {
       this.step = { ...step, name: easier.name || step.name, steps: easier.steps || [], variation: easier.slug || step.variation, reps: this.reps };
     }

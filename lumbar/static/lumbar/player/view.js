@@ -72,6 +72,8 @@ export function renderPose(step) {
   $("pose-why-wrap").hidden = !step.why;
   $("pose-substitute").textContent = step.substitute_reason || "";
   $("pose-substitute").hidden = !step.substitute_reason;
+  fillList($("pose-cautions"), step.cautions || []);
+  $("pose-cautions-wrap").hidden = !(step.cautions || []).length;
   fillList($("pose-stop"), step.stop_if || []);
   $("pose-stop-wrap").hidden = !(step.stop_if || []).length;
   const moves = step.moves || [];

@@ -1,0 +1,85 @@
+"""The core session ("Glide and rest", content/data/sequences/glide-and-rest.yaml) as it is played for one
+person: every pose asks the per-person decision (exclusions.py), and the whole session the sequence rules.
+
+Each pose step keeps its place in the method: where the pose itself is not for the person, the first
+alternative that does the same job (the tilts: phases.WARM_UP; the rounded rest: the sequence's kneeling-free
+choice, then phases.ROUNDED_REST; the closing rest: phases.CLOSING), and only then a stand-in (the rounded
+rest: phases.REST_SUBSTITUTES). Within each, the level the session is already at comes first, so nobody gets
+up and down between the tilts and the rest (the tilts go wherever this person can do them). Such a step says
+why in `in_place_of`. Without the floor there is no floor-space check (it is done lying down). A role
+nothing fits is left out, with why, in `left_out`.
+"""
+from __future__ import annotations
+
+from django.utils.translation import gettext as _
+
+from . import phases
+from .exclusions import at_level, may_do
+from .library import display_name, poses
+from .positions import needs_kneeling
+from .sequence_rules import walk
+
+# pose -> (poses that do the same job, stand-ins when none of those can be done)
+ALTERNATIVES = {
+    "pelvic-tilt": (phases.WARM_UP, []),
+    "childs-pose": (phases.ROUNDED_REST, phases.REST_SUBSTITUTES),
+    "relaxation": (phases.CLOSING, []),
+}
+
+
+def _choose(profile, step: dict, level: str | None):
+    """(slug, Decision) for this step of the core, or (None, why the step's own pose is left out). With a
+    level (the one the session is at), staying there comes first; the first pose goes wherever it can."""
+    own = step["pose"]
+    same_job, stand_ins = ALTERNATIVES.get(own, ([], []))
+    same_job = list(dict.fromkeys([own, *filter(None, [step.get("instead_if_no_kneeling")]), *same_job]))
+    tries = []
+    for group in (same_job, stand_ins):
+        tries += [(slug, level) for slug in group if level] + [(slug, None) for slug in group]
+    for slug, at in tries:
+        decision = at_level(profile, slug, at) if at else may_do(profile, slug)
+        if decision and decision.allowed:
+            return slug, decision
+    return None, may_do(profile, own).why
+
+
+def _dose(step: dict, slug: str) -> tuple[int | None, int | None]:
+    """The sequence's dose when the pose is its own or the kinds match (a rest held as long); else the pose's."""
+    if slug == step["pose"]:
+        return step.get("reps"), step.get("seconds")
+    if step.get("seconds") is not None:
+        return None, step["seconds"]
+    pose = poses()[slug]
+    return (step.get("reps"), None) if pose.kind == "reps" else (None, pose.dose.seconds)
+
+
+def core_steps(profile, sequence_steps: list[dict]) -> tuple[list[dict], list[dict]]:
+    """(the steps as played, [{"pose", "why"}] for poses of the method left out) for this person."""
+    steps, left_out = [], []
+    level = None
+    for step in sequence_steps:
+        if step["type"] == "floor-space" and not profile.floor:
+            continue
+        if step["type"] != "pose":
+            steps.append(dict(step))
+            continue
+        slug, decided = _choose(profile, step, level)
+        if slug is None:
+            left_out.append({"pose": step["pose"], "why": decided})
+            continue
+        level = decided.level
+        reps, seconds = _dose(step, slug)
+        why, in_place_of = decided.why, None
+        if slug != step["pose"]:
+            own = may_do(profile, step["pose"])
+            because = own.why if not own.allowed else _("Kneeling is not comfortable for you.") if (
+                not profile.kneeling and needs_kneeling(step["pose"], None)) else _("it keeps you in one position.")
+            why = _("%(name)s in place of %(usual)s: %(because)s") % {
+                "name": display_name(slug, decided.variation), "usual": display_name(step["pose"]).lower(),
+                "because": because[:1].lower() + because[1:]}
+            in_place_of = why
+        steps.append({"type": "pose", "pose": slug, "variation": decided.variation, "reps": reps, "seconds": seconds,
+                      "intro": step.get("intro") if slug == step["pose"] else None, "why": why,
+                      "in_place_of": in_place_of})
+    steps, _problems = walk(profile, steps, fix=True)
+    return steps, left_out

@@ -1,0 +1,29 @@
+"""Every fact about a person that the per-person decision needs, gathered in one place: profile_for(user).
+
+  the programme's answers (intake, direction check), when the person has a programme; else DEFAULT_PROFILE
+  kneeling: the answer the session player asked (accounts Profile.can_kneel), when given
+  conditions carried over from the safety screen (B8 osteoporosis, B11 pregnancy, B12 hip precautions)
+  directions stopped because symptoms spread down a leg in a session, until lifted
+Read only: page loads may call it.
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from lumbar.accounts.models import Profile as AccountProfile
+from lumbar.safety.facts import screening_conditions, stopped_directions
+
+from .models import Programme
+from .profile import Profile
+
+DEFAULT_PROFILE = Profile(minutes=20, days_per_week=3)
+
+
+def profile_for(user) -> Profile:
+    record = Programme.objects.filter(user=user).first()
+    profile = record.get_profile() if record else DEFAULT_PROFILE
+    account = AccountProfile.objects.filter(user=user).first()
+    kneeling = profile.kneeling if account is None or account.can_kneel is None else account.can_kneel
+    conditions = tuple(dict.fromkeys([*profile.conditions, *sorted(screening_conditions(user))]))
+    stopped = tuple(dict.fromkeys([*profile.stopped_directions, *sorted(stopped_directions(user))]))
+    return replace(profile, kneeling=kneeling, conditions=conditions, stopped_directions=stopped)
