@@ -16,14 +16,16 @@ def _no_duplicates(pairs):
     seen = {}
     for key, value in pairs:
         if key in seen:
-            raise InputError(f"the key {key!r} appears twice in one object")
+            raise InputError(f"duplicated key: {key!r} appears more than once")
         seen[key] = value
     return seen
 
 
-def _depth(value, level: int = 1) -> int:
+def _depth(value, limit: int, level: int = 1) -> int:
+    if level > limit:
+        return level
     children = value.values() if isinstance(value, dict) else value if isinstance(value, list) else ()
-    return max((_depth(child, level + 1) for child in children), default=level)
+    return max((_depth(child, limit, level + 1) for child in children), default=level)
 
 
 def read_json(text: str | bytes, *, limit: int = 64 * 1024, depth: int = 8):
@@ -33,10 +35,8 @@ def read_json(text: str | bytes, *, limit: int = 64 * 1024, depth: int = 8):
         data = json.loads(text, object_pairs_hook=_no_duplicates)
     except RecursionError:
         raise InputError(f"the input is nested too deeply (at most {depth} levels)") from None
-    except UnicodeDecodeError:
-        raise InputError("the input is not readable text (UTF-8)") from None
-    except json.JSONDecodeError as error:
+    except (json.JSONDecodeError, UnicodeDecodeError) as error:
         raise InputError(f"the input is not JSON ({error})") from None
-    if _depth(data) > depth:
+    if _depth(data, depth) > depth:
         raise InputError(f"the input is nested too deeply (at most {depth} levels)")
     return data

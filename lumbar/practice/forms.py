@@ -82,12 +82,14 @@ class LogError(ValueError):
     """The log cannot be saved; the message says which field and why."""
 
 
-def parse_practice_log(body: bytes, plan: dict) -> PracticeLog:
-    """Validates the JSON body against the plan the person was given."""
+def parse_practice_log(body: bytes, plan_at) -> tuple[PracticeLog, dict]:
+    """Validates the JSON body against the plan the person was given: plan_at(started_at) builds it as it
+    was when the session started (a direction stopped during the session changes later plans, not this one)."""
     try:
         log = PracticeLog.model_validate_json(body)
     except ValidationError as error:
         raise LogError(_("The session log was not saved because:") + "\n" + describe_errors(error)) from None
+    plan = plan_at(log.started_at)
     poses = {i for i, step in enumerate(plan["steps"]) if step["type"] == "pose"}
     seen = set()
     for result in log.steps:
@@ -96,7 +98,7 @@ def parse_practice_log(body: bytes, plan: dict) -> PracticeLog:
         if result.index in seen:
             raise LogError(_("The session log was not saved: step %(index)s is listed twice.") % {"index": result.index})
         seen.add(result.index)
-    return log
+    return log, plan
 
 
 class KneelingForm(forms.Form):

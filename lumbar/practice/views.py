@@ -77,9 +77,9 @@ def log(request, slug):
     sequence = Sequence.objects.filter(slug=slug).first()
     if sequence is None:
         return JsonResponse({"error": f"There is no session called {slug!r}."}, status=404)
-    plan = build_plan(sequence, profile_for(request.user))
     try:
-        entry = parse_practice_log(request.body, plan)
+        entry, plan = parse_practice_log(request.body,
+                                         lambda started: build_plan(sequence, profile_for(request.user, started)))
     except LogError as error:
         return JsonResponse({"error": str(error)}, status=400)
     session = record_practice(request.user, sequence, plan, entry)

@@ -93,7 +93,7 @@ def _adapt_session(state: ProgrammeState, profile, session: dict, ratings: dict,
 def record_programme_session(user, number: int, plan: dict, log) -> DoneSession:
     """Saves the practice log of programme session `number` and feeds ratings and pain after to adapt()."""
     programme = Programme.objects.select_for_update().get(user=user)
-    profile, state = profile_for(user), programme.get_state()
+    profile, state = profile_for(user, log.started_at), programme.get_state()
     session = next_session(state, profile)
     if session is None or number != state.position + 1:
         raise StaleSession(_("This session was already saved, or the programme moved on since it started."))

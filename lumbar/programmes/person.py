@@ -19,11 +19,13 @@ from .profile import Profile
 DEFAULT_PROFILE = Profile(minutes=20, days_per_week=3)
 
 
-def profile_for(user) -> Profile:
+def profile_for(user, at=None) -> Profile:
+    """`at`: leave out directions stopped after this moment (checking the log of a session that started
+    before a stop against the plan it was given)."""
     record = Programme.objects.filter(user=user).first()
     profile = record.get_profile() if record else DEFAULT_PROFILE
     account = AccountProfile.objects.filter(user=user).first()
     kneeling = profile.kneeling if account is None or account.can_kneel is None else account.can_kneel
     conditions = tuple(dict.fromkeys([*profile.conditions, *sorted(screening_conditions(user))]))
-    stopped = tuple(dict.fromkeys([*profile.stopped_directions, *sorted(stopped_directions(user))]))
+    stopped = tuple(dict.fromkeys([*profile.stopped_directions, *sorted(stopped_directions(user, before=at))]))
     return replace(profile, kneeling=kneeling, conditions=conditions, stopped_directions=stopped)

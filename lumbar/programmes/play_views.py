@@ -34,14 +34,15 @@ def _player(request, plan):
     return render(request, "practice/player.html", {"plan": plan})
 
 
-def _save(request, plan, save):
-    """Parses the log against the plan, then save(log) -> (saved pk, the page to show it)."""
+def _save(request, plan_at, save):
+    """Parses the log against the plan as it was when the session started (plan_at(started_at)), then
+    save(log, plan) -> (saved pk, the page to show it)."""
     try:
-        log = parse_practice_log(request.body, plan)
+        log, plan = parse_practice_log(request.body, plan_at)
     except LogError as error:
         return JsonResponse({"error": str(error)}, status=400)
     try:
-        pk, url = save(log)
+        pk, url = save(log, plan)
     except actions.StaleSession as error:
         return JsonResponse({"error": str(error)}, status=409)
     return JsonResponse({"saved": pk, "url": url}, status=201)
@@ -49,10 +50,10 @@ def _save(request, plan, save):
 
 # --- today's programme session -----------------------------------------------------------------------
 
-def _programme_plan(user, number: int, session: dict) -> dict:
+def _programme_plan(user, number: int, session: dict, at=None) -> dict:
     title = _("Your programme: week %(week)s, day %(day)s") % {"week": session["week"], "day": session["day"]}
-    return plan_for_steps(slug="programme", title=title, steps=sequence_steps(session), profile=profile_for(user),
-                          log_url=reverse("programmes:log", args=[number]))
+    return plan_for_steps(slug="programme", title=title, steps=sequence_steps(session),
+                          profile=profile_for(user, at), log_url=reverse("programmes:log", args=[number]))
 
 
 @login_required
@@ -78,18 +79,18 @@ def log_programme(request, number: int):
     if record is None:
         return JsonResponse({"error": _("There is no programme to save this session to.")}, status=404)
     state = record.get_state()
-    session = next_session(state, profile_for(request.user))
-    if session is None or number != state.position + 1:
+    if state.paused or number != state.position + 1:
         return JsonResponse({"error": _("This session was already saved, or the programme moved on since it "
                                         "started.")}, status=409)
 
-    plan = _programme_plan(request.user, number, session)
+    def plan_at(at):  # the session as it was when it started
+        return _programme_plan(request.user, number, next_session(state, profile_for(request.user, at)), at)
 
-    def save(log):
+    def save(log, plan):
         done = actions.record_programme_session(request.user, number, plan, log)
         return done.practice_id, reverse("programmes:done", args=[done.pk])
 
-    return _save(request, plan, save)
+    return _save(request, plan_at, save)
 
 
 # --- the direction check -----------------------------------------------------------------------------
@@ -101,10 +102,10 @@ def _check(user, direction: str):
                 None)
 
 
-def _check_plan(user, check) -> dict:
+def _check_plan(user, check, at=None) -> dict:
     title = _("Direction check: rounding") if check["direction"] == "flexion" else _("Direction check: arching")
     return plan_for_steps(slug=f"direction-check-{check['direction']}", title=title,
-                          steps=[PAIN_BEFORE, *check["steps"], PAIN_AFTER, SUMMARY], profile=profile_for(user),
+                          steps=[PAIN_BEFORE, *check["steps"], PAIN_AFTER, SUMMARY], profile=profile_for(user, at),
                           log_url=reverse("programmes:check-log", args=[check["direction"]]))
 
 
@@ -125,13 +126,11 @@ def log_check(request, direction: str):
     if check is None:
         return JsonResponse({"error": _("There is no direction check called %(name)r.") % {"name": direction}},
                             status=404)
-    plan = _check_plan(request.user, check)
-
-    def save(log):
+    def save(log, plan):
         practice = actions.record_played(request.user, actions.Played(plan["sequence"], plan["title"]), plan, log)
         return practice.pk, reverse("programmes:check") + f"#check-{direction}"
 
-    return _save(request, plan, save)
+    return _save(request, lambda at: _check_plan(request.user, check, at), save)
 
 
 # --- a hand-made sequence ----------------------------------------------------------------------------
@@ -141,15 +140,16 @@ def _own(user, pk: int):
     return sequence if sequence is not None and may_view_sequence(user, sequence) else None
 
 
-def _sequence_plan(user, sequence) -> dict:
+def _sequence_plan(user, sequence, at=None) -> dict:
     return plan_for_steps(slug=sequence.slug, title=sequence.title, steps=[PAIN_BEFORE, *sequence.steps, PAIN_AFTER,
                                                                            SUMMARY],
-                          profile=profile_for(user), log_url=reverse("programmes:sequence-log", args=[sequence.pk]))
+                          profile=profile_for(user, at),
+                          log_url=reverse("programmes:sequence-log", args=[sequence.pk]))
 
 
-def sequence_ruled_out(user, sequence) -> dict[int, str]:
+def sequence_ruled_out(user, sequence, at=None) -> dict[int, str]:
     """Steps of a saved sequence that this person may not do now (their answers may have changed since)."""
-    return ruled_out(profile_for(user), sequence.steps)
+    return ruled_out(profile_for(user, at), sequence.steps)
 
 
 @login_required
@@ -173,10 +173,8 @@ def log_sequence(request, pk: int):
     if sequence_ruled_out(request.user, sequence):
         return JsonResponse({"error": _("This sequence has poses your answers now rule out; it cannot be "
                                         "logged.")}, status=409)
-    plan = _sequence_plan(request.user, sequence)
-
-    def save(log):
+    def save(log, plan):
         practice = actions.record_played(request.user, actions.Played(sequence.slug, sequence.title), plan, log)
         return practice.pk, reverse("practice:session", args=[practice.pk])
 
-    return _save(request, plan, save)
+    return _save(request, lambda at: _sequence_plan(request.user, sequence, at), save)

@@ -21,9 +21,12 @@ CARRIED_CONDITIONS = {
 CARRIED_BY_ID = {"osteoporosis": "B8", "pregnancy": "B11"}
 
 
-def stopped_directions(user) -> frozenset[str]:
-    return frozenset(DirectionStop.objects.filter(user=user, lifted_at__isnull=True)
-                     .values_list("direction", flat=True))
+def stopped_directions(user, before=None) -> frozenset[str]:
+    """`before`: only stops made before this moment."""
+    stops = DirectionStop.objects.filter(user=user, lifted_at__isnull=True)
+    if before is not None:
+        stops = stops.filter(created_at__lt=before)
+    return frozenset(stops.values_list("direction", flat=True))
 
 
 def screening_conditions(user) -> frozenset[str]:

@@ -14,6 +14,8 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext_lazy as _
 
+from lumbar.strict_json import InputError, read_json
+
 URGENT, CLINICIAN, ROUTINE, OK = "urgent", "clinician", "routine", "ok"
 TIERS = (URGENT, CLINICIAN, ROUTINE, OK)
 YES, NO, UNSURE = "yes", "no", "unsure"  # a part's answer; an id's answer is True, False or UNSURE
@@ -310,34 +312,12 @@ class AnswersError(ValueError):
     """Screening answers that cannot be used; the message names the problem. Never read as 'no'."""
 
 
-def _no_duplicates(pairs):
-    seen = {}
-    for key, value in pairs:
-        if key in seen:
-            raise AnswersError(f"duplicated key: {key!r} appears more than once")
-        seen[key] = value
-    return seen
-
-
-def _depth(value, level=1) -> int:
-    if level > MAX_DEPTH:
-        return level
-    children = value.values() if isinstance(value, dict) else value if isinstance(value, list) else ()
-    return max((_depth(child, level + 1) for child in children), default=level)
-
-
 def read_answers(text: str | bytes) -> dict:
     """Reads and checks the JSON text of `{"answers": {...}}`; raises AnswersError naming the problem."""
-    if len(text) > MAX_INPUT_BYTES:
-        raise AnswersError(f"the input is too large ({len(text)} bytes; at most {MAX_INPUT_BYTES})")
     try:
-        data = json.loads(text, object_pairs_hook=_no_duplicates)
-    except RecursionError:
-        raise AnswersError(f"the input is nested too deeply (at most {MAX_DEPTH} levels)") from None
-    except (json.JSONDecodeError, UnicodeDecodeError) as error:
-        raise AnswersError(f"the input is not JSON ({error})") from None
-    if _depth(data) > MAX_DEPTH:
-        raise AnswersError(f"the input is nested too deeply (at most {MAX_DEPTH} levels)")
+        data = read_json(text, limit=MAX_INPUT_BYTES, depth=MAX_DEPTH)
+    except InputError as error:
+        raise AnswersError(str(error)) from None
     return parse_answers(data)
 
 

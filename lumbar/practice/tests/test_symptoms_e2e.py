@@ -126,7 +126,7 @@ def test_urgent_symptoms_stop_the_session_and_screening_is_needed_again(page, ru
 
     page.goto("/session/glide-and-rest/")
     assert page.url.endswith("/safety/")
-    assert page.get_by_role("heading", name="A few safety questions first").is_visible()
+    assert page.get_by_role("heading", name="Sessions are locked until a clinician has checked you").is_visible()
 
 
 def test_keyboard_only_report_with_continue(page, running_app):

@@ -53,7 +53,7 @@ def test_plan_without_json_prints_one_line_a_session(monkeypatch, capsys):
     ("", "the profile: the input is not JSON"),
     ("[" * 100000, "the profile: the input is too large"),
     ("[" * 1000, "the profile: the input is nested too deeply"),
-    ('{"minutes": 20, "minutes": 30, "days_per_week": 3}', "the key 'minutes' appears twice"),
+    ('{"minutes": 20, "minutes": 30, "days_per_week": 3}', "duplicated key: 'minutes' appears more than once"),
     ('{"minutes": 20, "days_per_week": 3, "age": 7}', "age: must be between 12 and 110, not 7"),
     ('{"minutes": 20, "days_per_week": 3, "pregnancy_weeks": 50}', "pregnancy_weeks: must be between 0 and 42"),
     ('{"minutes": 20, "days_per_week": 3, "stopped_directions": ["up"]}', "stopped_directions: unknown direction"),
@@ -92,7 +92,7 @@ def test_check_sequence_gives_the_same_decision_as_the_builder(monkeypatch, caps
 
 @pytest.mark.parametrize("body, words", [
     ("nope", "the input is not JSON"),
-    ('{"profile": {}, "profile": {}, "steps": []}', "appears twice"),
+    ('{"profile": {}, "profile": {}, "steps": []}', "appears more than once"),
     ({"profile": {"minutes": 20, "days_per_week": 3}}, '"profile" and "steps"'),
     ({"profile": {"minutes": 20, "days_per_week": 3}, "steps": []}, "non-empty list"),
     ({"profile": {"minutes": 20, "days_per_week": 3}, "steps": [{"pose": "headstand"}]}, "unknown pose 'headstand'"),

@@ -84,17 +84,6 @@ export const messages = {
   symptomsSpoken: "Paused. Tell us what is wrong: answer the questions on the screen.",
   symptomsMissing: "Please answer every question. The ones still to answer are marked.",
   // question 4, "Any of these?": every urgent (Tier A) symptom in plain words (clinical.md section 3)
-  symptomsUrgentItems: [
-    "a change in your bladder: trouble peeing, leaking, or not feeling when it is full",
-    "losing control of your bowels, or not feeling when you need to poo",
-    "numbness or an odd feeling between your legs, around your genitals, bottom or inner thighs",
-    "a change in sexual function or in feeling around your genitals",
-    "weakness or numbness in both legs, or walking that is getting unsteady",
-    "chest pain",
-    "sudden, very bad pain with feeling faint or very unwell",
-    "a fever with feeling very unwell",
-    "pain that started after a fall or an accident",
-  ],
   symptomsNotAnswered: "Not answered yet",
   symptomsSending: "Sending…",
   symptomsSend: "Send",

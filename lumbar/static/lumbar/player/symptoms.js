@@ -1,5 +1,5 @@
 // "Something's wrong": a modal dialog with four quick questions (pain now 0 to 10; sharp or shooting;
-// spreading into a leg; any urgent symptoms: every Tier A item, listed from messages.symptomsUrgentItems),
+// spreading into a leg; any urgent symptoms: every Tier A item, listed in the page),
 // sent to the server, which decides by the stop rules and logs the report. Nothing is answered in advance: every question must be answered before sending.
 // The dialog only asks and sends; what happens next is the player's business.
 
@@ -46,7 +46,6 @@ export class SymptomDialog {
     this.lastDigit = null;
     this.answers = this.blank();
     this.buildPainScale(anchors || {});
-    this.buildUrgentList();
     for (const group of this.dialog.querySelectorAll("[data-question]")) {
       if (!YES_NO.includes(group.dataset.question)) continue;
       group.querySelectorAll("button[data-value]").forEach((button) => {
@@ -86,17 +85,6 @@ export class SymptomDialog {
     }
     $("symptom-anchor-low").textContent = anchors["0"] ? `0 = ${anchors["0"]}` : "";
     $("symptom-anchor-high").textContent = anchors["10"] ? `10 = ${anchors["10"]}` : "";
-  }
-
-  /** Question 4 lists every urgent symptom; "any of these" is one yes or no. */
-  buildUrgentList() {
-    const list = $("symptom-urgent-list");
-    if (!list) return;
-    list.replaceChildren(...messages.symptomsUrgentItems.map((text) => {
-      const item = document.createElement("li");
-      item.textContent = text;
-      return item;
-    }));
   }
 
   open() {
