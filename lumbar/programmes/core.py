@@ -7,7 +7,8 @@ choice, then phases.ROUNDED_REST; the closing rest: phases.CLOSING), and only th
 rest: phases.REST_SUBSTITUTES). Within each, the level the session is already at comes first, so nobody gets
 up and down between the tilts and the rest (the tilts go wherever this person can do them). Such a step says
 why in `in_place_of`. Without the floor there is no floor-space check (it is done lying down). A role
-nothing fits is left out, with why, in `left_out`.
+nothing fits is left out, with why, in `left_out`. At 65 and over, getting down to the floor is shown first
+until the person has done it once (floor_skills.py).
 """
 from __future__ import annotations
 
@@ -17,8 +18,11 @@ from . import phases
 from .exclusions import at_level, may_do
 from .library import display_name, poses
 from .positions import needs_kneeling
+from .floor_skills import with_floor_skills
 from .sequence_rules import walk
 
+# the method's poses -> their role in the session (as the programme names roles)
+ROLES = {"pelvic-tilt": "warm-up", "childs-pose": "rounded-rest", "relaxation": "closing"}
 # pose -> (poses that do the same job, stand-ins when none of those can be done)
 ALTERNATIVES = {
     "pelvic-tilt": (phases.WARM_UP, []),
@@ -80,6 +84,6 @@ def core_steps(profile, sequence_steps: list[dict]) -> tuple[list[dict], list[di
             in_place_of = why
         steps.append({"type": "pose", "pose": slug, "variation": decided.variation, "reps": reps, "seconds": seconds,
                       "intro": step.get("intro") if slug == step["pose"] else None, "why": why,
-                      "in_place_of": in_place_of})
+                      "in_place_of": in_place_of, "role": ROLES.get(step["pose"], "main")})
     steps, _problems = walk(profile, steps, fix=True)
-    return steps, left_out
+    return with_floor_skills(profile, steps), left_out

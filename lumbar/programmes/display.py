@@ -14,6 +14,7 @@ PHASES = {
     4: gettext_lazy("Gentle flows"),
 }
 ROLES = {
+    "floor-skills": gettext_lazy("Getting down to the floor"),
     "arrival": gettext_lazy("Arrival"),
     "warm-up": gettext_lazy("Warm-up"),
     "rounded-rest": gettext_lazy("Rounded rest"),

@@ -27,11 +27,11 @@ from .exclusions import check_step, decisions
 from .fitting import ProgrammeError
 from .phases import WEEKS
 from .profile import MINUTES_RANGE
+from .floor_skills import FLOOR_SKILLS_POSE
 from .positions import step_position
 from .session import build_session
 
 CORE_SEQUENCE = "glide-and-rest"
-CORE_ROLES = {"pelvic-tilt": "warm-up", "childs-pose": "rounded-rest", "relaxation": "closing"}
 
 
 def schedule(profile) -> list[tuple[int, int]]:
@@ -45,10 +45,12 @@ def left_out(profile) -> list[dict]:
 
 def generate(profile) -> dict:
     """Every session, or ProgrammeError; when sessions were too short, the error names the longest that fit."""
-    sessions, too_short = [], []
+    sessions, too_short, building = [], [], profile
     for week, day in schedule(profile):
         try:
-            sessions.append(build_session(profile, week, day))
+            sessions.append(build_session(building, week, day))
+            if any(s["pose"] == FLOOR_SKILLS_POSE for s in sessions[-1]["steps"]):
+                building = replace(building, floor_taught=True)  # shown once, before the first floor session
         except ProgrammeError as error:
             if error.max_minutes is None:
                 raise
@@ -75,17 +77,14 @@ def with_facts(profile, step: dict) -> dict:
 
 
 def core(profile) -> dict:
-    """The core session for this person, in the programme's step shape (roles from the method's own steps)."""
+    """The core session for this person, in the programme's step shape."""
     sequence = next(s for s in read_sequences() if s.slug == CORE_SEQUENCE)
-    method = [step.model_dump(exclude_none=True) for step in sequence.steps]
-    played, missing = core_steps(profile, method)
-    roles = iter([CORE_ROLES.get(step["pose"], "main") for step in method if step["type"] == "pose"
-                  and step["pose"] not in {m["pose"] for m in missing}])
+    played, missing = core_steps(profile, [step.model_dump(exclude_none=True) for step in sequence.steps])
     steps = []
     for step in played:
         if step["type"] == "pose":
             step = {"type": "pose", "pose": step["pose"], "variation": step["variation"], "reps": step["reps"],
-                    "seconds": step["seconds"], "why": step["why"] or step.get("intro") or "", "role": next(roles)}
+                    "seconds": step["seconds"], "why": step["why"] or step.get("intro") or "", "role": step["role"]}
         steps.append(with_facts(profile, step))
     return {"steps": steps, "left_out": missing}
 

@@ -4,6 +4,7 @@
   kneeling: the answer the session player asked (accounts Profile.can_kneel), when given
   conditions carried over from the safety screen (B8 osteoporosis, B11 pregnancy, B12 hip precautions)
   directions stopped because symptoms spread down a leg in a session, until lifted
+  floor_taught: the person has done the getting-down-to-the-floor walk-through in a session
 Read only: page loads may call it.
 """
 from __future__ import annotations
@@ -11,8 +12,10 @@ from __future__ import annotations
 from dataclasses import replace
 
 from lumbar.accounts.models import Profile as AccountProfile
+from lumbar.practice.models import PracticeStep
 from lumbar.safety.facts import screening_conditions, stopped_directions
 
+from .floor_skills import FLOOR_SKILLS_POSE
 from .models import Programme
 from .profile import Profile
 
@@ -28,4 +31,6 @@ def profile_for(user, at=None) -> Profile:
     kneeling = profile.kneeling if account is None or account.can_kneel is None else account.can_kneel
     conditions = tuple(dict.fromkeys([*profile.conditions, *sorted(screening_conditions(user))]))
     stopped = tuple(dict.fromkeys([*profile.stopped_directions, *sorted(stopped_directions(user, before=at))]))
-    return replace(profile, kneeling=kneeling, conditions=conditions, stopped_directions=stopped)
+    taught = profile.floor_taught or PracticeStep.objects.filter(
+        session__user=user, pose_slug=FLOOR_SKILLS_POSE, status=PracticeStep.DONE).exists()
+    return replace(profile, kneeling=kneeling, conditions=conditions, stopped_directions=stopped, floor_taught=taught)

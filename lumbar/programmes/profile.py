@@ -14,6 +14,7 @@ Fields (JSON), with the defaults used when an optional field is left out:
   age             null : years (AGE_RANGE); 65 and over gets supported versions first (OLDER_AGE)
   pregnancy_weeks null : weeks of pregnancy (0-42); implies the condition "pregnancy"; past FIRST_TRIMESTER_WEEKS
                   (or pregnancy with no weeks given) limits time lying on the back
+  floor_taught    false : the person has been shown how to get down to and up from the floor (floor_skills.py)
   stopped_directions [] : directions (flexion, extension, rotation, side-bend) in which symptoms spread down a
                   leg during a session; left out of everything until lifted (clinical.md section 5)
 Floor and kneeling default to true because Lumbar's core method is done on the floor; the intake asks both.
@@ -46,7 +47,8 @@ PREGNANCY_WEEKS_RANGE = (0, 42)
 OLDER_AGE = 65  # clinical.md section 6: yoga injury rates are highest from 65
 FIRST_TRIMESTER_WEEKS = 13
 DEFAULTS = {"conditions": [], "floor": True, "kneeling": True, "eases": [], "aggravates": [], "exclude": [],
-            "direction_check": None, "age": None, "pregnancy_weeks": None, "stopped_directions": []}
+            "direction_check": None, "age": None, "pregnancy_weeks": None, "stopped_directions": [],
+            "floor_taught": False}
 REQUIRED = ("minutes", "days_per_week")
 
 
@@ -64,6 +66,7 @@ class Profile:
     age: int | None = None
     pregnancy_weeks: int | None = None
     stopped_directions: tuple[str, ...] = ()
+    floor_taught: bool = False
 
     @property
     def older(self) -> bool:
@@ -159,7 +162,7 @@ def parse_profile(data) -> Profile:
         _number(data, "minutes", MINUTES_RANGE, whole=False, problems=problems)
     if "days_per_week" in data:
         _number(data, "days_per_week", DAYS_RANGE, whole=True, problems=problems)
-    for field in ("floor", "kneeling"):
+    for field in ("floor", "kneeling", "floor_taught"):
         if not isinstance(data[field], bool):
             problems.append((field, _("must be true or false, not %(kind)s") % {"kind": _type_name(data[field])}))
     conditions = _codes(data, "conditions", list(CONDITIONS), _("condition"), problems)
@@ -183,4 +186,4 @@ def parse_profile(data) -> Profile:
     return Profile(minutes=data["minutes"], days_per_week=int(data["days_per_week"]), conditions=conditions,
                    floor=data["floor"], kneeling=data["kneeling"], eases=eases, aggravates=aggravates,
                    exclude=exclude, direction_check=check, age=None if data["age"] is None else int(data["age"]),
-                   pregnancy_weeks=weeks, stopped_directions=stopped)
+                   pregnancy_weeks=weeks, stopped_directions=stopped, floor_taught=data["floor_taught"])

@@ -15,6 +15,7 @@ from .exclusions import may_do
 from .fitting import AIM, ProgrammeError, SessionPlan, join, rest_bounds
 from .library import display_name
 from .roles import Adjustments, dose_scale, first, flow_items, item, main_items, rounded_rest, swapped, warm_up
+from .floor_skills import with_floor_skills
 from .sequence_rules import walk
 
 LEVELS = ["floor", "seated", "standing"]
@@ -96,5 +97,6 @@ def build_session(profile, week: int, day: int, adjustments: Adjustments | None 
                              max_minutes=int(seconds / 60 / (1 - AIM)))
     ordered = arrange(plan.items, layout)
     steps, _problems = walk(profile, [i.step() for i in ordered], fix=True)  # whole-session rules (pregnancy, ...)
+    steps = with_floor_skills(profile, steps)
     return {"week": week, "day": day, "phase": phase, "minutes": rounded_minutes(seconds),
             "position_changes": position_changes(ordered), "steps": steps}

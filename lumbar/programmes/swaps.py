@@ -2,9 +2,9 @@
 
 Our rule: the easier variation is the next one in the pose file's list that can be done here, at the same
 level (so the session's position changes stay as they were). A variation chosen for a condition is never
-traded for another; the pose is replaced instead. A replacement moves the back the same way (or not at
-all), carries no more load, and can be done at the same level; the rests that open and close a session are
-not used, and poses already in the session are not repeated.
+traded for another; the pose is replaced instead. A replacement loads the back in no direction the pose does
+not (positions.loads), carries no more load, and can be done at the same level; the rests that open and close a session are
+not used, nor the getting-down-to-the-floor walk-through, and poses already in the session are not repeated.
 """
 from __future__ import annotations
 
@@ -13,7 +13,8 @@ from django.utils.translation import gettext as _
 from .exclusions import at_level
 from .library import display_name, poses
 from .phases import ARRIVAL, CLOSING
-from .positions import level_of
+from .floor_skills import FLOOR_SKILLS_POSE
+from .positions import level_of, loads
 
 LOADS = {"very-low": 0, "low": 1, "moderate": 2}
 
@@ -23,9 +24,9 @@ def substitutes(profile, slug: str, level: str, avoid: set[str]) -> list:
     original = poses()[slug]
     found = []
     for other in poses().values():
-        if other.slug == slug or other.slug in avoid or other.slug in ARRIVAL + CLOSING:
+        if other.slug == slug or other.slug in avoid or other.slug in (*ARRIVAL, *CLOSING, FLOOR_SKILLS_POSE):
             continue
-        if other.direction not in (original.direction, "neutral") or LOADS[other.load] > LOADS[original.load]:
+        if not loads(other.slug, None) <= loads(slug, None) or LOADS[other.load] > LOADS[original.load]:
             continue
         decision = at_level(profile, other.slug, level)
         if decision:

@@ -38,7 +38,7 @@ def test_the_three_screens_save_a_programme_and_show_it(client, content):
     assert programme.profile == {
         "minutes": 25, "days_per_week": 2, "conditions": ["osteoporosis", "sciatica"], "floor": True,
         "kneeling": False, "eases": ["bending-back"], "aggravates": ["sitting"], "exclude": ["downward-dog"],
-        "direction_check": None, "age": 44, "pregnancy_weeks": None, "stopped_directions": []}
+        "direction_check": None, "age": 44, "pregnancy_weeks": None, "stopped_directions": [], "floor_taught": False}
     assert profile_of(local_user()).can_kneel is False  # the player's kneeling answer follows the intake
     page = client.get("/programme/").content.decode()
     assert "Your answers are saved" in page and "Next: session 1 of 24" in page
