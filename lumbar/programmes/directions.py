@@ -91,8 +91,8 @@ def avoided_directions(profile) -> dict[str, str]:
     avoided = dict(leaning(profile).avoid)
     for direction in profile.stopped_directions:
         avoided.setdefault(direction, _(
-            "Symptoms spread down your leg when your back moved this way in a session, so Lumbar leaves out "
-            "poses that move it this way until you lift that after a clinician's advice."))
+            "Symptoms spread down your leg when your back moved this way. So Lumbar leaves out poses that move "
+            "your back this way. You can undo this once a clinician says it is fine."))
     return avoided
 
 

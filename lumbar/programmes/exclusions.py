@@ -153,29 +153,29 @@ def _decide(profile, slug: str, language: str | None) -> Decision:
             continue
         if caution.variation in usable:
             chosen, locked = caution.variation, True
-            why = _("Done as %(name)s, because of %(condition)s.") % {
+            why = _("You do it as %(name)s. That is the safer way with %(condition)s.") % {
                 "name": display_name(slug, chosen).lower(), "condition": str(CONDITIONS[caution.condition]).lower()}
             break
         if pose.direction in STRICT_VARIATIONS.get(caution.condition, ()) or (
                 caution.condition in STRICT_VARIATIONS and loads(slug, None) & STRICT_VARIATIONS[caution.condition]):
-            return Decision(slug, False, _("With %(condition)s this pose is only done as %(name)s, which you "
-                                           "cannot do here.") % {
+            return Decision(slug, False, _("With %(condition)s you would only do this pose as %(name)s. You "
+                                           "cannot do that one here.") % {
                 "condition": str(CONDITIONS[caution.condition]).lower(),
                 "name": display_name(slug, caution.variation).lower()})
     if not locked and None not in usable and _direction_blocks(profile, slug, None):
         chosen, locked = usable[0], True
-        why = _("Done as %(name)s, so it stays away from the direction that does not suit your back.") % {
+        why = _("You do it as %(name)s. That way it stays away from the movement that does not suit your back.") % {
             "name": display_name(slug, chosen).lower()}
     elif not locked and profile.older and level_of(slug, None) == STANDING:
         supported = next((v for v in usable if v and SUPPORT_PROPS & set(variation(pose, v).props)), None)
         if supported:
             chosen = supported
-            why = _("Done as %(name)s: at 65 and over, Lumbar starts with supported versions.") % {
+            why = _("You do it as %(name)s. From 65, Lumbar starts with versions that give you support.") % {
                 "name": display_name(slug, chosen).lower()}
     if not locked and not why:
         chosen = usable[0]
         if chosen is not None:
-            why = _("Done as %(name)s, so that %(reason)s") % {
+            why = _("You do it as %(name)s, so %(reason)s") % {
                 "name": display_name(slug, chosen).lower(),
                 "reason": _("you do not need to get down to the floor.") if level_of(slug, None) == FLOOR
                 and not profile.floor else _("no weight goes on your knees.") if not profile.kneeling
@@ -220,7 +220,7 @@ def at_level(profile, slug: str, level: str) -> Decision | None:
     for candidate in usable:
         if level_of(slug, candidate) == level:
             where = {FLOOR: _("on the floor"), "seated": _("sitting"), "standing": _("standing")}[level]
-            why = _("Done as %(name)s, to stay %(where)s for this part of the session.") % {
+            why = _("You do it as %(name)s, to stay %(where)s for this part of the session.") % {
                 "name": display_name(slug, candidate).lower(), "where": where}
             options = tuple(v for v in usable if level_of(slug, v) == level)
             return replace(decision, variation=candidate, level=level, why=why if candidate else "", options=options,
@@ -263,11 +263,11 @@ def _refusal(profile, slug: str, version: str | None) -> str | None:
     if reason is None and "osteoporosis" in profile.conditions and _twists_and_rounds(slug, version):
         reason = str(_ROUND_AND_TWIST)
     if reason is None and decision.locked and version != decision.variation and _strict(profile, slug):
-        reason = _("With your answers this pose is only done as %(name)s.") % {
+        reason = _("With your answers you only do this pose as %(name)s.") % {
             "name": display_name(slug, decision.variation).lower()}
     if reason is None and version is not None and variation(poses()[slug], version) in poses()[slug].harder and (
             profile.older or profile.pregnant_past_first_trimester or "osteoporosis" in profile.conditions):
-        reason = _("A harder version is not advised with your answers; use the pose or an easier version.")
+        reason = _("A harder version is not for you now. Use the pose itself or an easier version.")
     return reason
 
 

@@ -5,6 +5,7 @@ it; the player acts on the answer. Steps of the sequence: 0 floor-space before, 
 tilts (flexion-extension), 3 floor-space after, 4 child's pose (flexion), 5 relaxation (neutral), 6 pain
 after, 7 summary.
 """
+import re
 import time
 
 
@@ -285,3 +286,19 @@ def test_leg_symptoms_stop_that_direction_for_the_rest_of_the_session(page, runn
     wait_for(page, f"{STATE} === 'saved'")
     assert running_app.query(LATEST_LOG)["steps"] == [
         ["pelvic-tilt", "stopped"], ["childs-pose", "stopped"], ["relaxation", "done"]]
+
+    # the stop outlasts the session: the next core session leaves out every pose that moves the back that way
+    page.goto("/session/glide-and-rest/play/")
+    page.wait_for_function(f"{STATE} === 'ready'")
+    ready = page.locator("#ready-steps").inner_text()
+    assert "Pelvic tilt" not in ready and "Child's pose" not in ready and "Relaxation" in ready
+    # until the person lifts it, after a clinician's advice
+    page.goto("/safety/directions/")
+    while page.get_by_role("button", name=re.compile("^Lift the stop")).count():
+        page.get_by_label("What did your clinician or teacher advise?").first.fill("My physio says tilts are fine")
+        page.get_by_role("button", name=re.compile("^Lift the stop")).first.click()
+        page.wait_for_load_state()
+    assert page.get_by_text("No movements are left out.").is_visible()
+    page.goto("/session/glide-and-rest/play/")
+    page.wait_for_function(f"{STATE} === 'ready'")
+    assert "Pelvic tilt" in page.locator("#ready-steps").inner_text()

@@ -159,4 +159,4 @@ def test_a_pose_is_added_in_the_version_the_programme_would_use(client, content)
     assert '<option value="chair-tilt" selected>' in page
     page = client.post(NEW, form(rows=[("pelvic-tilt", "", 8, "reps")], action="add", **{"add-pose": ""})).content.decode()
     assert "Choose a pose to add." in page
-    assert "Advised for you: Done as seated tilt on a chair, because of pregnancy." in page
+    assert "Advised for you: You do it as seated tilt on a chair. That is the safer way with pregnancy." in page

@@ -193,3 +193,15 @@ def test_only_the_other_half_of_a_two_way_movement_is_kept_when_one_direction_sp
     core = programme("flexion stopped (spreading)")["core"]["steps"]
     tilt = next(s for s in core if s["type"] == "pose" and s["role"] == "warm-up")
     assert (tilt["pose"], tilt["variation"]) == ("pelvic-tilt", "arching-half")
+
+
+def test_what_the_decision_says_reads_at_about_a_sixth_grade_level():
+    """Every reason, version note and caution the decision gives these people, measured (Flesch-Kincaid)."""
+    import textstat
+
+    texts = {line for name in PEOPLE for slug in poses() for decision in [may_do(person(name), slug)]
+             for line in (decision.why, *decision.notes) if line}
+    grades = sorted(textstat.flesch_kincaid_grade(text) for text in texts)
+    mean = sum(grades) / len(grades)
+    print(f"{len(texts)} texts; mean grade {mean:.1f}; 90th percentile {grades[int(len(grades) * 0.9)]:.1f}")
+    assert mean <= 6.0 and grades[int(len(grades) * 0.9)] <= 9.0

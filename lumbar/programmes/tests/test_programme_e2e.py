@@ -11,7 +11,8 @@ STATE = "document.body.dataset.playerState"
 STEP = "document.getElementById('player').dataset.stepIndex"
 FRESH = """
 from lumbar.programmes.models import OwnSequence, Programme
-Programme.objects.all().delete(); OwnSequence.objects.all().delete()
+from lumbar.safety.models import DirectionStop
+Programme.objects.all().delete(); OwnSequence.objects.all().delete(); DirectionStop.objects.all().delete()
 """
 LATEST = """
 import json

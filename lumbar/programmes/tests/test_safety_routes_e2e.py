@@ -309,6 +309,7 @@ def test_at_20_weeks_pregnant_she_is_never_held_on_her_back_past_the_limit(perso
         assert cautions.is_visible(), step["name"]
         assert "For you:" in cautions.inner_text()
         assert all(line in cautions.inner_text() for line in step["cautions"]), step["name"]
+        assert cautions.bounding_box()["y"] < page.locator("#caption-box").bounding_box()["y"]  # on screen
         shown[index] = page.locator("#pose-name").inner_text()
         if index != relaxing:
             return
@@ -374,9 +375,8 @@ def test_an_urgent_answer_closes_every_way_into_a_session_until_checked_and_scre
         page.wait_for_load_state()
     page.get_by_role("button", name="Save the sequence").last.click()
     page.wait_for_url("**/programme/sequences/")
-    (sequence,) = running_app.query(SEQUENCES)
     routes = {"core session": "/session/glide-and-rest/play/", "programme": "/programme/play/",
-              "own sequence": f"/programme/sequences/{sequence}/play/",
+              "own sequence": page.get_by_role("link", name="Play “Evening”").get_attribute("href"),
               "direction check": "/programme/check/flexion/play/"}
     plans = {route: open_player_at(page, path) for route, path in routes.items()}  # open while clear
 
@@ -404,7 +404,7 @@ def test_an_urgent_answer_closes_every_way_into_a_session_until_checked_and_scre
     answer_safety_questions(page)
     for route, path in routes.items():
         assert open_player_at(page, path)["log_url"] == plans[route]["log_url"], route
-    for route, plan in plans.items():
+    for route, plan in plans.items():  # the same logs, refused before, are saved now
         saved = post_log(page, plan["log_url"], a_log(plan))
         assert saved.status == 201, (route, saved.status, saved.text())
-    assert running_app.query(SESSIONS) == sessions + len(routes)
+        assert saved.json()["saved"] > 0
