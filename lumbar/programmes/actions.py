@@ -17,10 +17,11 @@ from lumbar.journal.models import MorningCheckin
 from lumbar.journal.weekly import pain_weeks
 from lumbar.practice.actions import record_practice
 from lumbar.practice.models import PracticeStep
-from lumbar.safety.actions import require_rescreen
+from lumbar.safety.actions import record_direction_stop, require_rescreen
 
 from .adaptation import FeedbackError, adapt, next_session, resume
 from .direction_check import record_check
+from .directions import CHECK_POSES
 from .models import ChangeEntry, DoneSession, OwnSequence, Programme
 from .person import profile_for
 from .profile import parse_profile
@@ -208,6 +209,8 @@ def record_direction_check(user, direction: str, response: str, today=None) -> l
     """Stores one half of the direction check on the profile; the changelog says what it changed."""
     programme = Programme.objects.select_for_update().get(user=user)
     updated, sentences = record_check(programme.get_profile(), direction, response)
+    if response == "spreading":  # out of every session until lifted, like spreading in a session
+        record_direction_stop(user, direction, CHECK_POSES[direction], "check")
     programme.profile = updated.to_dict()
     programme.check_days = {**programme.check_days, direction: (today or timezone.localdate()).isoformat()}
     programme.save(update_fields=["profile", "check_days", "updated_at"])

@@ -3,7 +3,7 @@
   the programme's answers (intake, direction check), when the person has a programme; else DEFAULT_PROFILE
   kneeling: the answer the session player asked (accounts Profile.can_kneel), when given
   conditions carried over from the safety screen (B8 osteoporosis, B11 pregnancy, B12 hip precautions)
-  directions stopped because symptoms spread down a leg in a session, until lifted
+  directions stopped because symptoms spread down a leg in a session or the direction check, until lifted
   floor_taught: the person has done the getting-down-to-the-floor walk-through in a session
 Read only: page loads may call it.
 """
@@ -13,7 +13,7 @@ from dataclasses import replace
 
 from lumbar.accounts.models import Profile as AccountProfile
 from lumbar.practice.models import PracticeStep
-from lumbar.safety.facts import screening_conditions, stopped_directions
+from lumbar.safety.facts import lifted_check_stops, screening_conditions, stopped_directions
 
 from .floor_skills import FLOOR_SKILLS_POSE
 from .models import Programme
@@ -31,6 +31,9 @@ def profile_for(user, at=None) -> Profile:
     kneeling = profile.kneeling if account is None or account.can_kneel is None else account.can_kneel
     conditions = tuple(dict.fromkeys([*profile.conditions, *sorted(screening_conditions(user))]))
     stopped = tuple(dict.fromkeys([*profile.stopped_directions, *sorted(stopped_directions(user, before=at))]))
+    lifted = lifted_check_stops(user)  # a spreading check answer stands until its stop is lifted
+    check = tuple((d, answer) for d, answer in profile.direction_check if not (answer == "spreading" and d in lifted))
     taught = profile.floor_taught or PracticeStep.objects.filter(
         session__user=user, pose_slug=FLOOR_SKILLS_POSE, status=PracticeStep.DONE).exists()
-    return replace(profile, kneeling=kneeling, conditions=conditions, stopped_directions=stopped, floor_taught=taught)
+    return replace(profile, kneeling=kneeling, conditions=conditions, stopped_directions=stopped, floor_taught=taught,
+                   direction_check=check)

@@ -86,8 +86,14 @@ def record_symptoms(user, *, sequence_slug: str, step_index: int, pose_slug: str
     if event.action == STOP_DIRECTION:
         source = "check" if sequence_slug.startswith(CHECK_SEQUENCE_PREFIX) else "session"
         for direction in loaded_directions(pose_slug):
-            DirectionStop.objects.create(user=user, direction=direction, pose_slug=pose_slug, source=source)
+            record_direction_stop(user, direction, pose_slug, source)
     return event
+
+
+def record_direction_stop(user, direction: str, pose_slug: str, source: str) -> DirectionStop:
+    """Leaves a direction out of every session until lifted: symptoms spread during a pose or the direction
+    check (clinical.md section 5)."""
+    return DirectionStop.objects.create(user=user, direction=direction, pose_slug=pose_slug, source=source)
 
 
 def lift_direction_stop(user, direction: str, note: str) -> int:

@@ -1,6 +1,7 @@
 """What the safety app knows about a person that the rest of Lumbar needs: one place for each fact.
 
   stopped_directions(user)   directions that spread leg symptoms and have not been lifted (clinical.md section 5)
+  lifted_check_stops(user)   directions the direction check stopped, since lifted after a clinician's advice
   screening_conditions(user) conditions the latest screening carries into the programme (clinical.md section 3)
   clearance_limits(user)     the limits a clinician set when clearing the person, as they typed them, or ""
 Reads only.
@@ -27,6 +28,13 @@ def stopped_directions(user, before=None) -> frozenset[str]:
     if before is not None:
         stops = stops.filter(created_at__lt=before)
     return frozenset(stops.values_list("direction", flat=True))
+
+
+def lifted_check_stops(user) -> frozenset[str]:
+    """Directions the direction check stopped whose stop has been lifted, with none still standing."""
+    stops = DirectionStop.objects.filter(user=user, source="check")
+    standing = set(stops.filter(lifted_at__isnull=True).values_list("direction", flat=True))
+    return frozenset(set(stops.filter(lifted_at__isnull=False).values_list("direction", flat=True)) - standing)
 
 
 def screening_conditions(user) -> frozenset[str]:

@@ -67,3 +67,17 @@ def test_a_half_plays_in_the_player_and_its_log_is_saved(client, screened, conte
     response = client.post(plan["log_url"], data=log_for(plan), content_type="application/json")
     assert response.status_code == 201 and response.json()["url"] == "/programme/check/#check-flexion"
     assert PracticeSession.objects.get().sequence_slug == "direction-check-flexion"
+
+
+def test_symptoms_that_spread_in_the_check_keep_that_direction_out_until_the_stop_is_lifted(client, screened, content):
+    from lumbar.programmes.person import profile_for
+    from lumbar.programmes.exclusions import may_do
+
+    set_up(screened)
+    client.post("/programme/check/flexion/", {"response": "spreading"})
+    assert not may_do(profile_for(screened), "knees-to-chest").allowed
+    assert may_do(profile_for(screened), "pelvic-tilt").variation == "arching-half"
+    page = client.get("/safety/directions/").content.decode()
+    assert "Lift the stop" in page
+    client.post("/safety/directions/", {"direction": "flexion", "note": "My physio checked me: rounding is fine"})
+    assert may_do(profile_for(screened), "knees-to-chest").allowed
