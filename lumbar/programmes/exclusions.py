@@ -33,7 +33,7 @@ from django.utils.translation import gettext_lazy
 from lumbar.content.text import translated
 from lumbar.content.vocabulary import CONDITIONS
 
-from .directions import EXTENSION, FLEXION, avoided_directions, leaning, rank
+from .directions import FLEXION, avoided_directions, leaning, rank
 from .library import display_name, poses, variation
 from .positions import FLOOR, STANDING, level_of, loads, needs_kneeling, position_of
 
@@ -156,8 +156,7 @@ def _decide(profile, slug: str, language: str | None) -> Decision:
             why = _("You do it as %(name)s. That is the safer way with %(condition)s.") % {
                 "name": display_name(slug, chosen).lower(), "condition": str(CONDITIONS[caution.condition]).lower()}
             break
-        if pose.direction in STRICT_VARIATIONS.get(caution.condition, ()) or (
-                caution.condition in STRICT_VARIATIONS and loads(slug, None) & STRICT_VARIATIONS[caution.condition]):
+        if _strict_for(caution.condition, slug):
             return Decision(slug, False, _("With %(condition)s you would only do this pose as %(name)s. You "
                                            "cannot do that one here.") % {
                 "condition": str(CONDITIONS[caution.condition]).lower(),
@@ -274,13 +273,14 @@ def _refusal(profile, slug: str, version: str | None) -> str | None:
 def _strict(profile, slug: str) -> bool:
     """The version was picked for a condition that allows no other (STRICT_VARIATIONS) or to keep away from
     an avoided direction. (Time on the back in pregnancy is a rule of the whole sequence: sequence_rules.py.)"""
-    pose = poses()[slug]
-    for caution in _cautions(profile, slug):
-        if caution.variation and caution.condition in STRICT_VARIATIONS and (
-                loads(slug, None) & STRICT_VARIATIONS[caution.condition]
-                or pose.direction in STRICT_VARIATIONS[caution.condition]):
-            return True
+    if any(c.variation and _strict_for(c.condition, slug) for c in _cautions(profile, slug)):
+        return True
     return _direction_blocks(profile, slug, None)
+
+
+def _strict_for(condition: str, slug: str) -> bool:
+    """With this condition, the version its caution names is the only one allowed (STRICT_VARIATIONS)."""
+    return bool(loads(slug, None) & STRICT_VARIATIONS.get(condition, set()))
 
 
 def ease_to(profile, slug: str, version: str | None) -> str | None:
@@ -291,7 +291,3 @@ def ease_to(profile, slug: str, version: str | None) -> str | None:
         if candidate != version and position_of(slug, candidate) == here and not _refusal(profile, slug, candidate):
             return candidate
     return None
-
-
-__all__ = ["Decision", "StepCheck", "may_do", "at_level", "decisions", "check_step", "ease_to", "cautions_for",
-           "EXTENSION", "FLEXION"]

@@ -9,7 +9,7 @@ The app runs with a test-only time acceleration (lumbar/e2e.py), so a session ta
 the person up through the real intake and leaves the shared app as it found it (see `person`).
 """
 import json
-from datetime import datetime, timedelta, timezone
+from datetime import date, datetime, timedelta, timezone
 
 import pytest
 
@@ -227,6 +227,26 @@ def test_after_a_posterior_hip_replacement_no_deep_hip_bend_is_offered_anywhere(
     assert box["x"] >= 0 and box["x"] + box["width"] <= width
     assert serious_accessibility_violations(page) == []
     assert running_app.query(SEQUENCES) == []
+
+
+def test_hip_precautions_answered_in_the_safety_questions_alone_reach_the_core_session(person, running_app):
+    """No programme, no intake: a yes to the hip question (B12) is enough, once a clinician has cleared her."""
+    page = person
+    answer_safety_questions(page, yes={"B12"})
+    assert page.get_by_role("heading", name="Please see a clinician soon").is_visible()
+    page.goto("/safety/")
+    page.get_by_label("Who cleared you?").fill("My surgeon")
+    page.get_by_label("When?").fill(date.today().isoformat())
+    page.get_by_label("All exercise").check()
+    page.get_by_label("A clinician has checked my symptoms").check()
+    page.get_by_role("button", name="Record the clearance").click()
+    page.wait_for_url("**/")
+
+    plan = open_core_session(page)
+    assert not {step["pose"] for step in pose_steps(plan)} & set(DEEP_HIP_BENDS)
+    assert any("hip precautions" in (step.get("substitute_reason") or "") for step in pose_steps(plan))
+    page.goto("/poses/knees-to-chest/")
+    assert "Not for you right now." in page.locator("section.for-you").inner_text()
 
 
 # --- pregnancy, 20 weeks -----------------------------------------------------------------------------------
