@@ -22,7 +22,7 @@ from lumbar.content.text import translated
 
 from lumbar.programmes.core import core_steps
 from lumbar.programmes.exclusions import check_step, may_do
-from lumbar.programmes.positions import loads, step_position
+from lumbar.programmes.positions import loads, position_of, step_position
 
 from .measures import FLOOR_SPACE, PAIN_ANCHORS
 
@@ -72,7 +72,10 @@ def pose_step(pose: Pose, profile, *, variation: str | None = None, reps=None, s
         # what "ease off" switches to when symptoms say so (the stop rules), for this person
         "ease_to": translated({"slug": easier["slug"], "name": easier["name"], "steps": easier["steps"]})
         if easier else None,
-        "figure": render_svg(data["figure"], title=translated(data["name"]), tempo=tempo),
+        # the pose files draw the pose itself: a version done elsewhere (on a chair, on the side) gets no
+        # figure rather than one in the wrong position
+        "figure": render_svg(data["figure"], title=translated(data["name"]), tempo=tempo)
+        if position_of(pose.slug, variation) == data["position"] else "",
         "substitute_reason": reason,
     }
 

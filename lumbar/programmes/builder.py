@@ -162,7 +162,7 @@ def row_views(rows: list[dict], problems: dict, profile) -> list[dict]:
             "versions": [("", display_name(slug))] + [(v, display_name(slug, v)) for v in _variations(slug)]
             if known else [],
             "problems": problems.get(i, []),
-            "warning": outs.get(i, ""),
+            "warning": "" if problems.get(i) else outs.get(i, ""),  # a refused save lists it once
             "cautions": list(check_step(profile, slug, row["variation"] or None).cautions)
             if known and i not in outs else [],
             "advice": advice_for(profile, slug, row["variation"] or None) if known else "",

@@ -6,7 +6,8 @@ alternative that does the same job (the tilts: phases.WARM_UP; the rounded rest:
 choice, then phases.ROUNDED_REST; the closing rest: phases.CLOSING), and only then a stand-in (the rounded
 rest: phases.REST_SUBSTITUTES). Within each, the level the session is already at comes first, so nobody gets
 up and down between the tilts and the rest (the tilts go wherever this person can do them). Such a step says
-why in `in_place_of`. Without the floor there is no floor-space check (it is done lying down). A role
+why in `in_place_of`. The floor-space check stays only when the tilts are done lying on the back (it
+compares lying there before and after them). A role
 nothing fits is left out, with why, in `left_out`. At 65 and over, getting down to the floor is shown first
 until the person has done it once (floor_skills.py).
 """
@@ -17,7 +18,7 @@ from django.utils.translation import gettext as _
 from . import phases
 from .exclusions import at_level, may_do
 from .library import display_name, poses
-from .positions import needs_kneeling
+from .positions import needs_kneeling, position_of
 from .floor_skills import with_floor_skills
 from .sequence_rules import walk
 
@@ -86,4 +87,7 @@ def core_steps(profile, sequence_steps: list[dict]) -> tuple[list[dict], list[di
                       "intro": step.get("intro") if slug == step["pose"] else None, "why": why,
                       "in_place_of": in_place_of, "role": ROLES.get(step["pose"], "main")})
     steps, _problems = walk(profile, steps, fix=True)
+    if not any(s["type"] == "pose" and s["role"] == "warm-up" and position_of(s["pose"], s["variation"]) == "supine"
+               for s in steps):  # the check compares lying on the back before and after tilts done there
+        steps = [s for s in steps if s["type"] != "floor-space"]
     return with_floor_skills(profile, steps), left_out
