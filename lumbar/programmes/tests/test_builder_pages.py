@@ -77,7 +77,7 @@ def test_a_pose_the_answers_rule_out_cannot_be_saved_whatever_is_ticked(client, 
         response = client.post(NEW, form(rows=rows, action="save", **extra))
         page = response.content.decode()
         assert response.status_code == 400 and not OwnSequence.objects.exists()
-        assert "Not for you:" in page and "Lying on your front is not advised in pregnancy." in page
+        assert "Sphinx: Lying on your front is not advised in pregnancy." in page
         assert 'name="confirm"' not in page
 
 
