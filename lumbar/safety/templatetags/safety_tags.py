@@ -1,8 +1,10 @@
-"""Template tags for safety text shown on other apps' pages: the emergency number and the routine reminder."""
+"""Template tags for safety text shown on other apps' pages: the emergency number, the routine reminder and a
+clinician's limits."""
 from django import template
 from django.conf import settings
 from django.utils.translation import gettext as _
 
+from lumbar.safety.facts import clearance_limits
 from lumbar.safety.models import Screening
 from lumbar.safety.screening import BY_ID, ROUTINE
 
@@ -22,3 +24,10 @@ def routine_reminder(context):
     latest = Screening.objects.filter(user=user).first() if user.is_authenticated else None
     due = latest is not None and latest.tier == ROUTINE and latest.routine_done_at is None
     return {"due": due, "reasons": [BY_ID[r] for r in latest.reasons] if due else [], "csrf_token": context.get("csrf_token")}
+
+
+@register.inclusion_tag("safety/_clinician_limits.html", takes_context=True)
+def clinician_limits(context):
+    """The limits a clinician gave when clearing the person, shown before every session."""
+    user = context["request"].user
+    return {"limits": clearance_limits(user) if user.is_authenticated else ""}

@@ -142,6 +142,11 @@ def test_clinician_tier_unlocks_only_after_clearance_recording_what_it_was_for(c
         "Dr Lee", date.today(), "limits", "No twisting for 6 weeks")
     assert clearance_limits(screening.user) == "No twisting for 6 weeks"
     assert client.get("/session/glide-and-rest/").status_code == 200
+    from lumbar.accounts.models import Profile
+
+    Profile.objects.update_or_create(user=screening.user, defaults={"can_kneel": True})
+    page = client.get("/session/glide-and-rest/play/").content.decode()  # shown before every session
+    assert "Your clinician's limits:" in page and "No twisting for 6 weeks" in page
 
 
 def test_long_lasting_pain_alone_is_routine_sessions_stay_open_and_home_reminds_until_done(client, content):
