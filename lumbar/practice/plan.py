@@ -8,7 +8,8 @@ The plan is plain JSON handed to the page with `json_script`; the player needs n
      {"type": "pose", "pose", "variation", "name", "kind": "reps"|"hold"|"breathing", "per_side",
       "reps", "tempo", "seconds", "inhale", "exhale", "intro", "why", "steps": [..], "cues": [..], "breath",
       "moves": [word per keyframe], "stop_if": [..], "figure": "<svg ...>", "substitute_reason",
-      "direction", "loads": [every direction it moves the lower back in], "position", "cautions": [lines shown and spoken at the start of the step, for this person],
+      "direction", "loads": [every direction it moves the lower back in], "position",
+      "cautions": [lines shown and spoken at the start of the step, for this person],
       "ease_to": {"slug", "name", "steps"} or null (the version "ease off" switches to, for this person)},
      {"type": "summary", "title"}]}
 """
@@ -19,7 +20,6 @@ from django.utils.translation import gettext as _
 from lumbar.content.figure import render_svg
 from lumbar.content.models import Pose
 from lumbar.content.text import translated
-
 from lumbar.programmes.core import core_steps
 from lumbar.programmes.exclusions import check_step, may_do
 from lumbar.programmes.positions import loads, position_of, step_position

@@ -7,9 +7,8 @@ choice, then phases.ROUNDED_REST; the closing rest: phases.CLOSING), and only th
 rest: phases.REST_SUBSTITUTES). Within each, the level the session is already at comes first, so nobody gets
 up and down between the tilts and the rest (the tilts go wherever this person can do them). Such a step says
 why in `in_place_of`. The floor-space check stays only when the tilts are done lying on the back (it
-compares lying there before and after them). A role
-nothing fits is left out, with why, in `left_out`. At 65 and over, getting down to the floor is shown first
-until the person has done it once (floor_skills.py).
+compares lying there before and after them). A role nothing fits is left out, with why, in `left_out`. At 65
+and over, getting down to the floor is shown first until the person has done it once (floor_skills.py).
 """
 from __future__ import annotations
 
@@ -17,9 +16,9 @@ from django.utils.translation import gettext as _
 
 from . import phases
 from .exclusions import at_level, may_do
+from .floor_skills import with_floor_skills
 from .library import display_name, poses
 from .positions import needs_kneeling, position_of
-from .floor_skills import with_floor_skills
 from .sequence_rules import walk
 
 # the method's poses -> their role in the session (as the programme names roles)
@@ -63,8 +62,6 @@ def core_steps(profile, sequence_steps: list[dict]) -> tuple[list[dict], list[di
     steps, left_out = [], []
     level = None
     for step in sequence_steps:
-        if step["type"] == "floor-space" and not profile.floor:
-            continue
         if step["type"] != "pose":
             steps.append(dict(step))
             continue

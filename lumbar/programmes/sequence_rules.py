@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from django.utils.translation import gettext as _
 
+from .duration import tempo
 from .exclusions import check_step
 from .library import display_name, poses
 from .positions import position_of
@@ -29,9 +30,7 @@ def work_seconds(step: dict) -> float:
     if step.get("seconds") is not None:
         work = step["seconds"]
     else:
-        chosen = next((v for v in pose.easier + pose.harder if v.slug == step.get("variation")), None)
-        tempo = (chosen.dose.tempo if chosen and chosen.dose and chosen.dose.tempo else None) or pose.dose.tempo or 3
-        work = (step.get("reps") or pose.dose.reps or 1) * 2 * tempo
+        work = (step.get("reps") or pose.dose.reps or 1) * 2 * tempo(step["pose"], step.get("variation"))
     return work * 2 if pose.per_side else work
 
 
