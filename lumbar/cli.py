@@ -63,7 +63,8 @@ def poses(args) -> int:
 
 def screen(args) -> int:
     """Reads {"answers": {...}} on stdin and prints the screening outcome (design.md)."""
-    from lumbar.safety.screening import MAX_INPUT_BYTES, AnswersError, outcome, read_answers
+    from lumbar.safety.answers_input import MAX_INPUT_BYTES, AnswersError, read_answers
+    from lumbar.safety.screening import outcome
 
     try:
         answers = read_answers(sys.stdin.buffer.read(MAX_INPUT_BYTES + 1) if hasattr(sys.stdin, "buffer")

@@ -9,12 +9,9 @@ routine (advice, no lock); nothing -> ok. Pure rules: no database here.
 """
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 
 from django.utils.translation import gettext_lazy as _
-
-from lumbar.strict_json import InputError, read_json
 
 URGENT, CLINICIAN, ROUTINE, OK = "urgent", "clinician", "routine", "ok"
 TIERS = (URGENT, CLINICIAN, ROUTINE, OK)
@@ -300,44 +297,3 @@ def outcome(answers: dict) -> Outcome:
         if tier in tiers:
             return Outcome(tier, reasons)
     return Outcome(OK, [])
-
-
-# --- checking answers from outside (lumbar screen --json) ------------------------------------------------
-
-MAX_INPUT_BYTES = 64 * 1024
-MAX_DEPTH = 4
-
-
-class AnswersError(ValueError):
-    """Screening answers that cannot be used; the message names the problem. Never read as 'no'."""
-
-
-def read_answers(text: str | bytes) -> dict:
-    """Reads and checks the JSON text of `{"answers": {...}}`; raises AnswersError naming the problem."""
-    try:
-        data = read_json(text, limit=MAX_INPUT_BYTES, depth=MAX_DEPTH)
-    except InputError as error:
-        raise AnswersError(str(error)) from None
-    return parse_answers(data)
-
-
-def parse_answers(data) -> dict:
-    """Checks `{"answers": {"A1": false, ..., "B15": false}}`: every id present, known, true, false or "unsure"."""
-    if not isinstance(data, dict) or "answers" not in data:
-        raise AnswersError('expected an object with an "answers" field, e.g. {"answers": {"A1": false, ...}}')
-    if set(data) - {"answers"}:
-        raise AnswersError(f"unexpected field(s): {', '.join(sorted(set(data) - {'answers'}))}")
-    answers = data["answers"]
-    if not isinstance(answers, dict):
-        raise AnswersError('"answers" must be an object mapping question ids to true, false or "unsure"')
-    unknown = sorted(set(answers) - set(IDS))
-    if unknown:
-        raise AnswersError(f"unknown question id(s): {', '.join(unknown)} (ids are A1-A8 and B1-B15)")
-    missing = [qid for qid in IDS if qid not in answers]
-    if missing:
-        raise AnswersError(f"missing answer(s) for: {', '.join(missing)} (a missing answer is not a 'no')")
-    for qid in IDS:
-        value = answers[qid]
-        if not (isinstance(value, bool) or value == UNSURE):
-            raise AnswersError(f'answer for {qid} must be true, false or "unsure", not {json.dumps(value)}')
-    return dict(answers)

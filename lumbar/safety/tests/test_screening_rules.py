@@ -6,8 +6,8 @@ import pytest
 import textstat
 
 from lumbar import cli
-from lumbar.safety.screening import (IDS, ITEMS, PAGES, QUESTIONS, UNSURE, AnswersError, answers_from_parts, outcome,
-                                     parse_answers, read_answers)
+from lumbar.safety.answers_input import AnswersError, parse_answers, read_answers
+from lumbar.safety.screening import IDS, ITEMS, PAGES, QUESTIONS, UNSURE, answers_from_parts, outcome
 
 NO = {qid: False for qid in IDS}
 TIER_A = [f"A{i}" for i in range(1, 9)]
