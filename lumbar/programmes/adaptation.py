@@ -13,7 +13,7 @@ back is compared with a usual morning, and whether soreness from the session is 
 Our additions: no progress while stepping back, or after pain above FLARE_PAIN at the end of the session.
 
 Worse week on week pauses the programme and advises a clinician. Two checks, either one pauses:
-- The weekly pain comparison (`worse_week_on_week`), whenever the feedback carries "weeks": this week's
+- The weekly pain comparison (week_on_week.py `worse_week_on_week`), whenever the feedback carries "weeks": this week's
   figures against last week's, as gathered by journal/weekly.py (rolling 7-day weeks: the 7 days ending on
   the morning being counted, against the 7 days before). "pain" is the mean of every 0-10 rating of the
   week (journal entries, pain before and after sessions, the weekly check-in), "morning" the mean change
@@ -21,8 +21,8 @@ Worse week on week pauses the programme and advises a clinician. Two checks, eit
   journal/measures.py: pain rose by >= 2 points, or rose to 7 or more (`pain_worsened`); mornings, which
   have no level, rose by >= 2 points (WORSE_RISE_POINTS). A figure missing from either week is not
   compared, so a skipped kind of check-in never hides what the others show.
-- Mornings worse than usual two programme weeks running (their mean at least WORSE_WEEK_POINTS worse),
-  checked at the end of each programme week.
+- Mornings worse than usual two programme weeks running (week_on_week.py), checked at the end of each
+  programme week.
 resume() goes on a step lighter, and the weekly comparison counts only ratings from the day it resumed.
 
 Every change returns a changelog entry: {"session": the number (from 1) of the first session it applies to,
@@ -33,7 +33,6 @@ from __future__ import annotations
 
 from collections import Counter
 from datetime import date
-from statistics import mean
 
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
@@ -45,12 +44,12 @@ from .library import display_name, poses
 from .session import build_session, main_candidates
 from .state import ProgrammeState
 from .swaps import swap_after_hurt
+from .week_on_week import check_weeks, pause_text, worse_mornings_two_weeks, worse_week_on_week
 
 RATINGS = ("easy", "about-right", "hard", "hurt")
 MORNINGS = ("better", "same", "worse")
 MAX_STEPS_PER_POSE, MAX_ADDED = 5, 3
-FLARE_PAIN, WORSE_WEEK_POINTS = 5, 1
-WEEKS = ("last_week", "this_week")
+FLARE_PAIN = 5
 RESUME_EASING_SESSIONS = 3
 
 
@@ -78,7 +77,10 @@ def adapt(state: ProgrammeState, profile, feedback: dict) -> tuple[ProgrammeStat
     unknown = set(feedback) - {"ratings", "pain_after", "morning", "weeks"}
     if unknown:
         raise FeedbackError(f"{', '.join(sorted(unknown))}: unknown field; use ratings, pain_after, morning, weeks")
-    weeks = _check_weeks(feedback["weeks"]) if "weeks" in feedback else None
+    try:
+        weeks = check_weeks(feedback["weeks"]) if "weeks" in feedback else None
+    except ValueError as error:
+        raise FeedbackError(str(error)) from None
     entries = []
     if {"ratings", "pain_after"} & set(feedback) or "morning" not in feedback:
         state, entries = record_session(state, profile, feedback.get("ratings") or {}, feedback.get("pain_after"))
@@ -95,49 +97,13 @@ def adapt(state: ProgrammeState, profile, feedback: dict) -> tuple[ProgrammeStat
     return state, entries
 
 
-def _check_weeks(weeks) -> dict:
-    if not isinstance(weeks, dict) or set(weeks) != set(WEEKS):
-        raise FeedbackError("weeks: must be an object with last_week and this_week")
-    for week in WEEKS:
-        figures = weeks[week]
-        if not isinstance(figures, dict) or set(figures) != {"pain", "morning"}:
-            raise FeedbackError(f"weeks.{week}: must be an object with pain and morning")
-        for name, low in (("pain", 0), ("morning", -10)):
-            value = figures[name]
-            if value is not None and (isinstance(value, bool) or not isinstance(value, int | float)
-                                      or not low <= value <= 10):
-                raise FeedbackError(f"weeks.{week}.{name}: must be a number from {low} to 10 or null, not {value!r}")
-    return weeks
-
-
-def worse_week_on_week(last_week: dict, this_week: dict) -> str | None:
-    """Which figure got worse from last week to this week by the cautious rule: "pain", "morning", or None.
-    Each week is {"pain": mean 0-10 or None, "morning": mean change from a usual morning, + worse, or None}."""
-    if last_week["pain"] is not None and this_week["pain"] is not None \
-            and measures.pain_worsened(last_week["pain"], this_week["pain"]):
-        return "pain"
-    if last_week["morning"] is not None and this_week["morning"] is not None \
-            and measures.shown(this_week["morning"] - last_week["morning"]) >= measures.WORSE_RISE_POINTS:
-        return "morning"
-    return None
-
-
 def _pause_if_worse_week_on_week(state, weeks: dict) -> tuple[ProgrammeState, list[dict]]:
     worse = worse_week_on_week(weeks["last_week"], weeks["this_week"])
     if worse is None:
         return state, []
     new = state.copy()
     new.paused = "worse-week-on-week"
-    last, this = weeks["last_week"][worse], weeks["this_week"][worse]
-    if worse == "pain":
-        text = _("Programme paused: your pain in the last 7 days (%(this)s out of 10 on average) is worse than "
-                 "the week before (%(last)s). Please talk to your doctor or a physio before you go on.") % {
-            "this": measures.number(this), "last": measures.number(last)}
-    else:
-        text = _("Programme paused: your mornings in the last 7 days were %(points)s points worse on average "
-                 "than the week before. Please talk to your doctor or a physio before you go on.") % {
-            "points": measures.number(this - last)}
-    return new, [_entry(new, None, "pause", text)]
+    return new, [_entry(new, None, "pause", pause_text(worse, weeks))]
 
 
 def _entry(state, pose, change, text) -> dict:
@@ -245,7 +211,7 @@ def record_morning(state, profile, direction, points=0, lasting=False) -> tuple[
                                                 "so the programme holds where it is.") % {"flare": FLARE_PAIN})]
     else:
         entries = _progress(new, profile, last, morning)
-    if last["day"] == profile.days_per_week and _worse_mornings_two_weeks(new.mornings, last["week"]):
+    if last["day"] == profile.days_per_week and worse_mornings_two_weeks(new.mornings, last["week"]):
         new.paused = "worse-week-on-week"
         entries.append(_entry(new, None, "pause", _(
             "Programme paused: your mornings were worse than usual two weeks in a row. Please talk to a "
@@ -321,11 +287,6 @@ def _new_pose(new, profile, seen: set[str]) -> str | None:
     upcoming = {s["pose"] for s in following["steps"]}
     candidates = main_candidates(profile, week, day, new.adjustments())
     return next((s for s in candidates if s not in seen | upcoming and s not in new.swaps), None)
-
-
-def _worse_mornings_two_weeks(mornings: dict, week: int) -> bool:
-    this, before = mornings.get(str(week)), mornings.get(str(week - 1))
-    return bool(this and before) and mean(this) <= -WORSE_WEEK_POINTS and mean(before) <= -WORSE_WEEK_POINTS
 
 
 def resume(state: ProgrammeState, on: date, who: str = "", when: date | None = None

@@ -120,6 +120,12 @@ def _twists_and_rounds(slug: str, version: str | None) -> bool:
     return {"rotation", FLEXION} <= loads(slug, version)
 
 
+def _safe_versions(profile, slug: str) -> list[str | None]:
+    """The pose and its easier versions, less any that rounds and twists at once for someone with thin bones."""
+    osteo = "osteoporosis" in profile.conditions
+    return [v for v in _versions(slug) if not (osteo and _twists_and_rounds(slug, v))]
+
+
 def may_do(profile, slug: str) -> Decision:
     """The decision for one pose; cached per profile and language (a Profile is hashable)."""
     return _decide(profile, slug, get_language())
@@ -139,8 +145,7 @@ def _decide(profile, slug: str, language: str | None) -> Decision:
     reason = _condition_reason(profile, slug)
     if reason:
         return Decision(slug, False, reason)
-    osteo = "osteoporosis" in profile.conditions
-    candidates = [v for v in _versions(slug) if not (osteo and _twists_and_rounds(slug, v))]
+    candidates = _safe_versions(profile, slug)
     if not candidates:
         return Decision(slug, False, str(_ROUND_AND_TWIST))
     usable = [v for v in candidates if _usable(profile, slug, v)]
@@ -214,8 +219,7 @@ def at_level(profile, slug: str, level: str) -> Decision | None:
         return decision if decision.allowed else None
     if decision.locked:
         return None
-    usable = [v for v in _versions(slug) if _usable(profile, slug, v) and not (
-        "osteoporosis" in profile.conditions and _twists_and_rounds(slug, v))]
+    usable = [v for v in _safe_versions(profile, slug) if _usable(profile, slug, v)]
     for candidate in usable:
         if level_of(slug, candidate) == level:
             where = {FLOOR: _("on the floor"), "seated": _("sitting"), "standing": _("standing")}[level]
