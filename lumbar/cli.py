@@ -5,8 +5,6 @@ import argparse
 import json
 import os
 import sys
-import threading
-import webbrowser
 
 
 def _setup_django() -> None:
@@ -19,30 +17,6 @@ def _setup_django() -> None:
 def _fail(message: str) -> int:
     print(f"lumbar: {message}", file=sys.stderr)
     return 2
-
-
-def serve(args) -> int:
-    os.environ.setdefault("SITE_URL", f"http://{'127.0.0.1' if args.host in ('0.0.0.0', '::') else args.host}:{args.port}")
-    _setup_django()
-    from django.conf import settings
-    from django.core.management import call_command
-
-    from lumbar.content.loader import ContentError, load_content
-
-    call_command("migrate", interactive=False, verbosity=0)
-    try:
-        counts = load_content()
-    except ContentError as error:
-        return _fail(f"cannot start: a content file is invalid.\n{error}")
-    print(f"Content loaded ({counts['created']} new, {counts['updated']} updated).")
-    url = settings.SITE_URL + "/"
-    print(f"Lumbar is running at {url}  (press Ctrl+C to stop)")
-    if not args.no_browser:
-        threading.Timer(1.0, webbrowser.open, args=[url]).start()
-    import uvicorn
-
-    uvicorn.run("lumbar.asgi:application", host=args.host, port=args.port, log_level="warning", lifespan="off")
-    return 0
 
 
 def poses(args) -> int:
@@ -110,6 +84,8 @@ def parser() -> argparse.ArgumentParser:
     run.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
     run.add_argument("--port", type=int, default=8000, help="port to listen on (default 8000)")
     run.add_argument("--no-browser", action="store_true", help="do not open a browser window")
+    from lumbar.serving import serve
+
     run.set_defaults(handler=serve)
 
     listing = commands.add_parser("poses", help="print the pose library")

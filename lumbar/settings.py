@@ -7,7 +7,7 @@ import secrets
 from pathlib import Path
 from urllib.parse import urlsplit
 
-import dj_database_url
+from lumbar.datastore import database
 
 BASE_DIR = Path(__file__).resolve().parent
 
@@ -103,23 +103,7 @@ TEMPLATES = [
 ]
 
 
-def _database() -> dict:
-    url = os.environ.get("DATABASE_URL")
-    if url:
-        return dj_database_url.parse(url, conn_max_age=60, conn_health_checks=True)
-    DATA_DIR.mkdir(parents=True, exist_ok=True)
-    return {
-        "ENGINE": "django.db.backends.sqlite3",
-        "NAME": DATA_DIR / "lumbar.sqlite3",
-        "OPTIONS": {
-            "timeout": 20,  # busy timeout, seconds
-            "transaction_mode": "IMMEDIATE",
-            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
-        },
-    }
-
-
-DATABASES = {"default": _database()}
+DATABASES = {"default": database(DATA_DIR)}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 LANGUAGE_CODE = "en"
