@@ -32,6 +32,36 @@ def stranger(db):
     return get_user_model().objects.create_user("stranger", password="a-long-test-password")
 
 
+# The four named people of design.md: a client (clara), her teacher, a stranger teacher, an admin.
+
+def _teacher(username):
+    from lumbar.accounts.actions import make_teacher
+
+    user = get_user_model().objects.create_user(username, password="a-long-test-password")
+    make_teacher(user)
+    return user
+
+
+@pytest.fixture
+def teacher(db, client_user):
+    """Tess looks after Clara (Clara has shared nothing yet)."""
+    from lumbar.accounts.actions import start_coaching
+
+    tess = _teacher("tess")
+    start_coaching(tess, client_user)
+    return tess
+
+
+@pytest.fixture
+def stranger_teacher(db):
+    return _teacher("sam")
+
+
+@pytest.fixture
+def admin(db):
+    return get_user_model().objects.create_superuser("ada", password="a-long-test-password")
+
+
 # --- end-to-end: the running app and a real browser (see lumbar/e2e.py) ---
 
 @pytest.fixture(scope="session")

@@ -100,3 +100,14 @@ class OwnSequence(models.Model):
     def slug(self) -> str:
         """How the practice log and symptom reports name this sequence."""
         return f"own-sequence-{self.pk}"
+
+
+class SequenceAssignment(models.Model):
+    """A teacher gives one of their own sequences to a client they look after; the client can then play it."""
+
+    sequence = models.ForeignKey(OwnSequence, on_delete=models.CASCADE, related_name="assignments")
+    teacher = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    client = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
+                               related_name="assigned_sequences")
+    assigned_at = models.DateTimeField(auto_now_add=True)
+    ended_at = models.DateTimeField(null=True, blank=True)
