@@ -2,6 +2,7 @@ from django import forms
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext_lazy as _
 
+from lumbar.accounts.access import own
 from lumbar.content.figure import render_svg
 from lumbar.content.text import translated
 
@@ -41,7 +42,7 @@ def for_you(user, slug: str) -> dict | None:
     from lumbar.programmes.library import display_name
     from lumbar.programmes.person import profile_for
 
-    if not user.is_authenticated:
+    if user is None:
         return None
     decision = may_do(profile_for(user), slug)
     return {"allowed": decision.allowed, "why": decision.why, "cautions": decision.notes,
@@ -64,5 +65,5 @@ def pose_detail(request, slug):
         "props": [PROPS[p] for p in data["props"]],
         "cautions": [{**c, "label": CONDITIONS[c["condition"]], "variation_name": variation_names.get(c["variation"])}
                      for c in data["cautions"]],
-        "for_you": for_you(request.user, slug),
+        "for_you": for_you(own(request).client, slug),
     })

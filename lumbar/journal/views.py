@@ -10,6 +10,8 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from lumbar.accounts.access import whose_data
+
 from lumbar.practice.models import PracticeSession
 from lumbar.programmes.actions import count_morning
 
@@ -33,10 +35,11 @@ def _entry_view(entry: JournalEntry) -> dict:
 
 
 @login_required
-def timeline(request):
+@whose_data()
+def timeline(request, grant):
     """Entries and sessions, newest first, grouped by day; after a delete, an Undo button."""
-    entries = JournalEntry.objects.owned_by(request.user).live()
-    sessions = PracticeSession.objects.filter(user=request.user)
+    entries = JournalEntry.objects.owned_by(grant.client).live()
+    sessions = PracticeSession.objects.filter(user=grant.client)
     items = [_entry_view(entry) for entry in entries]
     items += [{"kind": "session", "session": s, "at": timezone.localtime(s.finished_at)} for s in sessions]
     items.sort(key=lambda item: item["at"], reverse=True)
@@ -49,10 +52,10 @@ def timeline(request):
     undo = None
     deleted = request.GET.get("deleted", "")
     if deleted.isdigit():
-        undo = JournalEntry.objects.owned_by(request.user).filter(pk=int(deleted), deleted_at__isnull=False).first()
+        undo = JournalEntry.objects.owned_by(grant.client).filter(pk=int(deleted), deleted_at__isnull=False).first()
     return render(request, "journal/timeline.html", {
         "days": days, "page": page, "undo": undo, "today": timezone.localdate(),
-        "morning_day": pending_morning_checkin(request.user),
+        "morning_day": pending_morning_checkin(grant.client),
     })
 
 
@@ -61,11 +64,12 @@ def _entry_form_page(request, form, entry=None, status=200):
 
 
 @login_required
-def new_entry(request):
+@whose_data()
+def new_entry(request, grant):
     if request.method == "POST":
         form = JournalEntryForm(request.POST)
         if form.is_valid():
-            entry = actions.add_entry(request.user, form.cleaned_data)
+            entry = actions.add_entry(grant.client, form.cleaned_data)
             messages.success(request, _("Saved your journal entry."))
             return redirect(reverse("journal:timeline") + f"#entry-{entry.pk}")
         return _entry_form_page(request, form, status=400)
@@ -73,12 +77,13 @@ def new_entry(request):
 
 
 @login_required
-def edit_entry(request, pk):
-    entry = get_object_or_404(JournalEntry.objects.owned_by(request.user).live(), pk=pk)
+@whose_data()
+def edit_entry(request, grant, pk):
+    entry = get_object_or_404(JournalEntry.objects.owned_by(grant.client).live(), pk=pk)
     if request.method == "POST":
         form = JournalEntryForm(request.POST, instance=JournalEntry.objects.get(pk=entry.pk))
         if form.is_valid():
-            actions.change_entry(request.user, entry, form.cleaned_data)
+            actions.change_entry(grant.client, entry, form.cleaned_data)
             messages.success(request, _("Saved your changes."))
             return redirect(reverse("journal:timeline") + f"#entry-{entry.pk}")
         return _entry_form_page(request, form, entry, status=400)
@@ -87,34 +92,37 @@ def edit_entry(request, pk):
 
 
 @login_required
+@whose_data()
 @require_POST
-def delete_entry(request, pk):
-    entry = get_object_or_404(JournalEntry.objects.owned_by(request.user).live(), pk=pk)
-    actions.delete_entry(request.user, entry)
+def delete_entry(request, grant, pk):
+    entry = get_object_or_404(JournalEntry.objects.owned_by(grant.client).live(), pk=pk)
+    actions.delete_entry(grant.client, entry)
     return redirect(reverse("journal:timeline") + f"?deleted={entry.pk}")
 
 
 @login_required
+@whose_data()
 @require_POST
-def restore_entry(request, pk):
-    entry = get_object_or_404(JournalEntry.objects.owned_by(request.user), pk=pk)
+def restore_entry(request, grant, pk):
+    entry = get_object_or_404(JournalEntry.objects.owned_by(grant.client), pk=pk)
     if entry.deleted_at is None:
         messages.info(request, _("That entry is already in your journal."))
     else:
-        actions.restore_entry(request.user, entry)
+        actions.restore_entry(grant.client, entry)
         messages.success(request, _("Your entry is back."))
     return redirect(reverse("journal:timeline") + f"#entry-{entry.pk}")
 
 
 @login_required
-def progress_page(request):
-    overall, activity_blocks = progress.activity_measures(request.user)
-    mornings = MorningCheckin.objects.owned_by(request.user)[:14]
+@whose_data()
+def progress_page(request, grant):
+    overall, activity_blocks = progress.activity_measures(grant.client)
+    mornings = MorningCheckin.objects.owned_by(grant.client)[:14]
     return render(request, "journal/progress.html", {
-        "pain": progress.pain_measure(request.user),
-        "impact": progress.impact_measure(request.user),
+        "pain": progress.pain_measure(grant.client),
+        "impact": progress.impact_measure(grant.client),
         "activities_overall": overall, "activity_blocks": activity_blocks,
-        "checkin_due": weekly_checkin_due(request.user),
+        "checkin_due": weekly_checkin_due(grant.client),
         "mornings": [{"day": m.session_day, "answer": answer_label(m), "lasting": lasting_label(m),
                       "worse": m.direction == m.WORSE}
                      for m in mornings],
@@ -122,15 +130,16 @@ def progress_page(request):
 
 
 @login_required
-def activities(request):
-    current = list(Activity.objects.owned_by(request.user).filter(retired_at__isnull=True))
+@whose_data()
+def activities(request, grant):
+    current = list(Activity.objects.owned_by(grant.client).filter(retired_at__isnull=True))
     names = [activity.name for activity in current]
     if request.method == "POST":
         form = ActivitiesForm(request.POST, current_names=names)
         if form.is_valid():
-            actions.save_activities(request.user, form.cleaned_data["names"])
+            actions.save_activities(grant.client, form.cleaned_data["names"])
             messages.success(request, _("Saved your activities."))
-            if not WeeklyCheckin.objects.owned_by(request.user).exists():
+            if not WeeklyCheckin.objects.owned_by(grant.client).exists():
                 return redirect("journal:checkin")
             return redirect(reverse("journal:progress") + "#activities")
         return render(request, "journal/activities.html", {"form": form, "current": current}, status=400)
@@ -138,19 +147,20 @@ def activities(request):
 
 
 @login_required
-def weekly_checkin(request):
-    current = list(Activity.objects.owned_by(request.user).filter(retired_at__isnull=True))
+@whose_data()
+def weekly_checkin(request, grant):
+    current = list(Activity.objects.owned_by(grant.client).filter(retired_at__isnull=True))
     if request.method == "POST":
         form = WeeklyCheckinForm(request.POST, activities=current)
         if form.is_valid():
-            checkin = actions.record_weekly_checkin(request.user, form.cleaned_data, form.activity_ratings())
+            checkin = actions.record_weekly_checkin(grant.client, form.cleaned_data, form.activity_ratings())
             messages.success(request, _("Saved. Your impact score this week is %(score)s out of 10.") % {
                 "score": measures.number(checkin.impact_score)})
             return redirect(reverse("journal:progress") + "#impact")
         status = 400
     else:
         form, status = WeeklyCheckinForm(activities=current), 200
-    days_since = days_since_checkin(request.user)
+    days_since = days_since_checkin(grant.client)
     return render(request, "journal/checkin.html", {
         "form": form, "days_since": days_since, "is_first": days_since is None,
         "early": days_since is not None and days_since < measures.CHECKIN_EARLY_BEFORE_DAYS,
@@ -168,33 +178,35 @@ def _morning_page(request, day, form, checkin=None, problem=None, status=200):
 
 
 @login_required
-def morning_waiting(request):
+@whose_data()
+def morning_waiting(request, grant):
     """The pending morning check-in, if there is one."""
-    day = pending_morning_checkin(request.user)
+    day = pending_morning_checkin(grant.client)
     if day is None:
         return _morning_page(request, None, None)
     return redirect("journal:morning", day=day.isoformat())
 
 
 @login_required
-def morning(request, day):
+@whose_data()
+def morning(request, grant, day):
     try:
         session_day = date.fromisoformat(day)
     except ValueError:
         problem = _("“%(day)s” is not a date; dates look like 2026-03-04.") % {"day": day}
         return _morning_page(request, None, None, problem=problem, status=400)
-    checkin = MorningCheckin.objects.owned_by(request.user).filter(session_day=session_day).first()
-    problem = None if checkin else answerable_day_problem(request.user, session_day)
+    checkin = MorningCheckin.objects.owned_by(grant.client).filter(session_day=session_day).first()
+    problem = None if checkin else answerable_day_problem(grant.client, session_day)
     if problem:
         return _morning_page(request, session_day, None, problem=problem, status=404)
     if request.method == "POST":
         form = MorningCheckinForm(request.POST)
         if form.is_valid():
-            actions.record_morning_checkin(request.user, session_day, form.cleaned_data["answer"],
+            actions.record_morning_checkin(grant.client, session_day, form.cleaned_data["answer"],
                                            form.cleaned_data["lasting"])
             messages.success(request, _("Thank you: saved your answer about the morning after %(day)s.") % {
                 "day": date_format(session_day, "l j F")})
-            for change in count_morning(request.user):  # the programme's next session follows the answer
+            for change in count_morning(grant.client):  # the programme's next session follows the answer
                 messages.info(request, change["text"])
             return redirect("journal:morning", day=session_day.isoformat())
         return _morning_page(request, session_day, form, checkin, status=400)

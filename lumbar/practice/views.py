@@ -4,7 +4,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from lumbar.accounts.access import may_view_practice
+from lumbar.accounts.access import may_view_practice, whose_data
 from lumbar.accounts.models import Profile, profile_of
 from lumbar.content.models import Sequence
 from lumbar.programmes.person import profile_for
@@ -32,27 +32,29 @@ def about(request):
 
 
 @login_required
-def home(request):
+@whose_data()
+def home(request, grant):
     sequence = get_object_or_404(Sequence, slug=TODAYS_SEQUENCE)
-    history = PracticeSession.objects.filter(user=request.user)[:30]
+    history = PracticeSession.objects.filter(user=grant.client)[:30]
     return render(request, "practice/home.html", {
-        "sequence": sequence, "history": history, "safety": screening_state(request.user),
-        "programme": programme_today(request.user)})
+        "sequence": sequence, "history": history, "safety": screening_state(grant.client),
+        "programme": programme_today(grant.client)})
 
 
 @login_required
+@whose_data()
 @screening_required
-def start(request, slug):
+def start(request, grant, slug):
     """Asks the one-time kneeling question when the sequence needs it, then opens the player."""
     sequence = get_object_or_404(Sequence, slug=slug)
     if request.method == "POST":
         form = KneelingForm(request.POST)
         if form.is_valid():
-            profile = profile_of(request.user)
+            profile = profile_of(grant.client)
             profile.can_kneel = form.cleaned_data["can_kneel"]
             profile.save(update_fields=["can_kneel"])
             return redirect("practice:play", slug=slug)
-    elif _kneeling_unknown(request.user, sequence):
+    elif _kneeling_unknown(grant.client, sequence):
         form = KneelingForm()
     else:
         return redirect("practice:play", slug=slug)
@@ -60,36 +62,39 @@ def start(request, slug):
 
 
 @login_required
+@whose_data()
 @screening_required
-def play(request, slug):
+def play(request, grant, slug):
     sequence = get_object_or_404(Sequence, slug=slug)
-    if _kneeling_unknown(request.user, sequence):
+    if _kneeling_unknown(grant.client, sequence):
         return redirect("practice:start", slug=slug)
-    plan = build_plan(sequence, profile_for(request.user))
+    plan = build_plan(sequence, profile_for(grant.client))
     return render(request, "practice/player.html", {"sequence": sequence, "plan": plan})
 
 
 @login_required
+@whose_data()
 @require_POST
 @screening_required
-def log(request, slug):
+def log(request, grant, slug):
     """Saves the player's log as JSON. Refused whole, with a message naming the problem, if anything is off."""
     sequence = Sequence.objects.filter(slug=slug).first()
     if sequence is None:
         return JsonResponse({"error": f"There is no session called {slug!r}."}, status=404)
     try:
         entry, plan = parse_practice_log(request.body,
-                                         lambda started: build_plan(sequence, profile_for(request.user, started)))
+                                         lambda started: build_plan(sequence, profile_for(grant.client, started)))
     except LogError as error:
         return JsonResponse({"error": str(error)}, status=400)
-    session = record_practice(request.user, sequence, plan, entry)
+    session = record_practice(grant.client, sequence, plan, entry)
     return JsonResponse({"saved": session.pk, "url": reverse("practice:session", args=[session.pk])}, status=201)
 
 
 @login_required
-def session_detail(request, pk):
+@whose_data()
+def session_detail(request, grant, pk):
     session = PracticeSession.objects.filter(pk=pk).first()
-    if session is None or not may_view_practice(request.user, session):
+    if session is None or not may_view_practice(grant.client, session):
         raise Http404("No such session")
     return render(request, "practice/session.html", {
         "session": session,

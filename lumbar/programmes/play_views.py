@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from lumbar.accounts.access import may_view_sequence
+from lumbar.accounts.access import may_view_sequence, whose_data
 from lumbar.practice.forms import LogError, parse_practice_log
 from lumbar.practice.plan import plan_for_steps
 from lumbar.safety.gate import screening_required
@@ -57,25 +57,27 @@ def _programme_plan(user, number: int, session: dict, at=None) -> dict:
 
 
 @login_required
+@whose_data()
 @screening_required
-def play_programme(request):
-    record = Programme.objects.filter(user=request.user).first()
+def play_programme(request, grant):
+    record = Programme.objects.filter(user=grant.client).first()
     if record is None:
         return redirect("programmes:intake")
-    actions.count_morning(request.user)
+    actions.count_morning(grant.client)
     record.refresh_from_db()
     state = record.get_state()
-    session = next_session(state, profile_for(request.user))
+    session = next_session(state, profile_for(grant.client))
     if session is None:
         return redirect("programmes:programme")
-    return _player(request, _programme_plan(request.user, state.position + 1, session))
+    return _player(request, _programme_plan(grant.client, state.position + 1, session))
 
 
 @login_required
+@whose_data()
 @require_POST
 @screening_required
-def log_programme(request, number: int):
-    record = Programme.objects.filter(user=request.user).first()
+def log_programme(request, grant, number: int):
+    record = Programme.objects.filter(user=grant.client).first()
     if record is None:
         return JsonResponse({"error": _("There is no programme to save this session to.")}, status=404)
     state = record.get_state()
@@ -84,10 +86,10 @@ def log_programme(request, number: int):
                                         "started.")}, status=409)
 
     def plan_at(at):  # the session as it was when it started
-        return _programme_plan(request.user, number, next_session(state, profile_for(request.user, at)), at)
+        return _programme_plan(grant.client, number, next_session(state, profile_for(grant.client, at)), at)
 
     def save(log, plan):
-        done = actions.record_programme_session(request.user, number, plan, log)
+        done = actions.record_programme_session(grant.client, number, plan, log)
         return done.practice_id, reverse("programmes:done", args=[done.pk])
 
     return _save(request, plan_at, save)
@@ -110,27 +112,29 @@ def _check_plan(user, check, at=None) -> dict:
 
 
 @login_required
+@whose_data()
 @screening_required
-def play_check(request, direction: str):
-    check = _check(request.user, direction)
+def play_check(request, grant, direction: str):
+    check = _check(grant.client, direction)
     if check is None:
         return redirect("programmes:check")
-    return _player(request, _check_plan(request.user, check))
+    return _player(request, _check_plan(grant.client, check))
 
 
 @login_required
+@whose_data()
 @require_POST
 @screening_required
-def log_check(request, direction: str):
-    check = _check(request.user, direction)
+def log_check(request, grant, direction: str):
+    check = _check(grant.client, direction)
     if check is None:
         return JsonResponse({"error": _("There is no direction check called %(name)r.") % {"name": direction}},
                             status=404)
     def save(log, plan):
-        practice = actions.record_played(request.user, actions.Played(plan["sequence"], plan["title"]), plan, log)
+        practice = actions.record_played(grant.client, actions.Played(plan["sequence"], plan["title"]), plan, log)
         return practice.pk, reverse("programmes:check") + f"#check-{direction}"
 
-    return _save(request, lambda at: _check_plan(request.user, check, at), save)
+    return _save(request, lambda at: _check_plan(grant.client, check, at), save)
 
 
 # --- a hand-made sequence ----------------------------------------------------------------------------
@@ -153,28 +157,30 @@ def sequence_ruled_out(user, sequence, at=None) -> dict[int, str]:
 
 
 @login_required
+@whose_data()
 @screening_required
-def play_sequence(request, pk: int):
-    sequence = _own(request.user, pk)
+def play_sequence(request, grant, pk: int):
+    sequence = _own(grant.client, pk)
     if sequence is None:
         raise Http404("No such sequence")
-    if sequence_ruled_out(request.user, sequence):
+    if sequence_ruled_out(grant.client, sequence):
         return redirect(reverse("programmes:sequence-edit", args=[pk]) + "?check=1")
-    return _player(request, _sequence_plan(request.user, sequence))
+    return _player(request, _sequence_plan(grant.client, sequence))
 
 
 @login_required
+@whose_data()
 @require_POST
 @screening_required
-def log_sequence(request, pk: int):
-    sequence = _own(request.user, pk)
+def log_sequence(request, grant, pk: int):
+    sequence = _own(grant.client, pk)
     if sequence is None:
         return JsonResponse({"error": _("There is no sequence with that number.")}, status=404)
-    if sequence_ruled_out(request.user, sequence):
+    if sequence_ruled_out(grant.client, sequence):
         return JsonResponse({"error": _("This sequence has poses your answers now rule out; it cannot be "
                                         "logged.")}, status=409)
     def save(log, plan):
-        practice = actions.record_played(request.user, actions.Played(sequence.slug, sequence.title), plan, log)
+        practice = actions.record_played(grant.client, actions.Played(sequence.slug, sequence.title), plan, log)
         return practice.pk, reverse("practice:session", args=[practice.pk])
 
-    return _save(request, lambda at: _sequence_plan(request.user, sequence, at), save)
+    return _save(request, lambda at: _sequence_plan(grant.client, sequence, at), save)

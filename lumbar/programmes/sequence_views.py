@@ -7,7 +7,7 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from lumbar.accounts.access import may_change_sequence, visible_sequences
+from lumbar.accounts.access import may_change_sequence, visible_sequences, whose_data
 from lumbar.safety.gate import screening_state
 
 from . import actions, builder
@@ -26,12 +26,13 @@ def _minutes(steps: list[dict]) -> float:
 
 
 @login_required
-def sequence_list(request):
-    sequences = visible_sequences(OwnSequence.objects.all(), request.user)
+@whose_data()
+def sequence_list(request, grant):
+    sequences = visible_sequences(OwnSequence.objects.all(), grant.client)
     return render(request, "programmes/sequences.html", {
         "sequences": [{"sequence": s, "rows": step_rows(s.steps), "minutes": _minutes(s.steps),
-                       "warnings": list(sequence_ruled_out(request.user, s).values())} for s in sequences],
-        "safety": screening_state(request.user),
+                       "warnings": list(sequence_ruled_out(grant.client, s).values())} for s in sequences],
+        "safety": screening_state(grant.client),
     })
 
 
@@ -42,8 +43,8 @@ def _changeable(user, pk):
     return sequence
 
 
-def _form_page(request, sequence, title, rows, *, problems=None, focus=None, note="", status=200):
-    profile = profile_for(request.user)
+def _form_page(request, grant, sequence, title, rows, *, problems=None, focus=None, note="", status=200):
+    profile = profile_for(grant.client)
     problems = problems or {}
     summary = [*problems.get("title", []), *problems.get("steps", []),
                *(p for key, found in problems.items() if isinstance(key, int) for p in found)]
@@ -63,28 +64,30 @@ def _form_page(request, sequence, title, rows, *, problems=None, focus=None, not
 
 
 @login_required
-def sequence_new(request):
-    return _edit(request, None)
+@whose_data()
+def sequence_new(request, grant):
+    return _edit(request, grant, None)
 
 
 @login_required
-def sequence_edit(request, pk: int):
-    return _edit(request, _changeable(request.user, pk))
+@whose_data()
+def sequence_edit(request, grant, pk: int):
+    return _edit(request, grant, _changeable(grant.client, pk))
 
 
-def _edit(request, sequence):
+def _edit(request, grant, sequence):
     if request.method != "POST":
         rows = builder.rows_from_steps(sequence.steps) if sequence else []
         note = ""
-        if sequence and request.GET.get("check") and sequence_ruled_out(request.user, sequence):
+        if sequence and request.GET.get("check") and sequence_ruled_out(grant.client, sequence):
             note = _("Your answers changed since you saved this sequence. Change or remove the poses marked below "
                      "before you play it.")
-        return _form_page(request, sequence, sequence.title if sequence else "", rows, note=note)
+        return _form_page(request, grant, sequence, sequence.title if sequence else "", rows, note=note)
     title = request.POST.get("title", "").strip()
     rows = builder.read_rows(request.POST)
     action = request.POST.get("action", "save")
     if action != "save":
-        rows, problem = builder.apply_action(rows, action, request.POST.get("add-pose", ""), profile_for(request.user))
+        rows, problem = builder.apply_action(rows, action, request.POST.get("add-pose", ""), profile_for(grant.client))
         kind, _sep, number = action.partition("-")
         focus = None
         if kind in ("up", "down") and number.isdigit():
@@ -92,21 +95,22 @@ def _edit(request, sequence):
             focus = f"{kind}-{max(0, min(moved, len(rows) - 1))}"
         elif kind == "add" and not problem:
             focus = "row-last"
-        return _form_page(request, sequence, title, rows, problems={"steps": [problem]} if problem else None,
+        return _form_page(request, grant, sequence, title, rows, problems={"steps": [problem]} if problem else None,
                           focus=focus)
     steps, problems = builder.check_rows(title, rows)
     if not problems:
-        problems = {i: [why] for i, why in builder.ruled_out(profile_for(request.user), steps).items()}
+        problems = {i: [why] for i, why in builder.ruled_out(profile_for(grant.client), steps).items()}
     if problems:
-        return _form_page(request, sequence, title, rows, problems=problems, status=400)
-    saved = actions.save_sequence(request.user, sequence, title, steps)
+        return _form_page(request, grant, sequence, title, rows, problems=problems, status=400)
+    saved = actions.save_sequence(grant.client, sequence, title, steps)
     messages.success(request, _("Saved: %(title)s.") % {"title": saved.title})
     return redirect("programmes:sequences")
 
 
 @login_required
-def sequence_delete(request, pk: int):
-    sequence = _changeable(request.user, pk)
+@whose_data()
+def sequence_delete(request, grant, pk: int):
+    sequence = _changeable(grant.client, pk)
     if request.method == "POST":
         title = sequence.title
         sequence.delete()

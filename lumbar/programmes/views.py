@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from lumbar.accounts.access import may_view_done_session
+from lumbar.accounts.access import may_view_done_session, whose_data
 from lumbar.accounts.models import profile_of
 from lumbar.content.vocabulary import CONDITIONS
 from lumbar.practice.summary import session_summary
@@ -32,14 +32,15 @@ INTAKE_KEY = "programme_intake"
 
 
 @login_required
-def programme(request):
-    today = programme_today(request.user)
+@whose_data()
+def programme(request, grant):
+    today = programme_today(grant.client)
     if today["status"] == "none":
         return render(request, "programmes/welcome.html")
     record = today["programme"]
     last = record.done_sessions.order_by("-pk").first()
     return render(request, "programmes/programme.html", {
-        **today, "ready": today["status"] == READY, "safety": screening_state(request.user),
+        **today, "ready": today["status"] == READY, "safety": screening_state(grant.client),
         **(_paused_context(record, ResumeForm()) if today["status"] == "paused" else {}),
         "left_out": left_out_rows(today["profile"]),
         "changes": changelog_groups(record.changes.all()),
@@ -72,10 +73,11 @@ def _intake_page(request, screen: int, answers: dict, problems: dict, record, st
 
 
 @login_required
-def intake(request, screen: int = 1):
+@whose_data()
+def intake(request, grant, screen: int = 1):
     if screen not in forms.SCREENS:
         raise Http404("No such screen")
-    saved, record = _saved_answers(request.user)
+    saved, record = _saved_answers(grant.client)
     if request.method == "GET":
         if screen == 1 and "keep" not in request.GET or INTAKE_KEY not in request.session:
             request.session[INTAKE_KEY] = saved
@@ -97,7 +99,7 @@ def intake(request, screen: int = 1):
     if problems:  # a problem on an earlier screen: show it there
         first = min(forms.screen_of(field) for field in problems)
         return _intake_page(request, first, answers, forms.screen_problems(first, problems), record, status=400)
-    actions.save_profile(request.user, profile)
+    actions.save_profile(grant.client, profile)
     del request.session[INTAKE_KEY]
     messages.success(request, _("Your answers are saved. Here is your programme.") if record is None
                      else _("Your answers are saved. Your sessions now follow them."))
@@ -137,17 +139,18 @@ def _paused_context(record, form) -> dict:
 
 
 @login_required
-def resume(request):
+@whose_data()
+def resume(request, grant):
     """GET: the form to go on after a pause. POST: goes on, once a clinician was contacted; the safety
     questions are asked again before the next session."""
-    record = Programme.objects.filter(user=request.user).first()
+    record = Programme.objects.filter(user=grant.client).first()
     if record is None:
         return redirect("programmes:intake")
     if not record.get_state().paused:
         return redirect("programmes:programme")
     form = ResumeForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
-        entries = actions.resume_programme(request.user, True, form.cleaned_data["who"], form.cleaned_data["when"])
+        entries = actions.resume_programme(grant.client, True, form.cleaned_data["who"], form.cleaned_data["when"])
         for entry in entries:
             messages.success(request, entry["text"])
         messages.info(request, _("Before your next session, please answer the safety questions again."))
@@ -166,15 +169,16 @@ def _done_or_404(user, pk) -> DoneSession:
 
 
 @login_required
-def done_session(request, pk: int):
-    done = _done_or_404(request.user, pk)
+@whose_data()
+def done_session(request, grant, pk: int):
+    done = _done_or_404(grant.client, pk)
     rows = rated_poses(done.session)
     problems = []
     if request.method == "POST":
         ratings, problems = forms.read_ratings(request.POST, [row["pose"] for row in rows])
         if not problems:
             try:
-                changes = actions.rate_session(request.user, done, ratings)
+                changes = actions.rate_session(grant.client, done, ratings)
             except actions.StaleSession as error:
                 messages.error(request, str(error))
                 return redirect("programmes:done", pk=done.pk)
@@ -213,19 +217,21 @@ def _check_views(record, today: date) -> list[dict]:
 
 
 @login_required
-def direction_check(request):
-    record = Programme.objects.filter(user=request.user).first()
+@whose_data()
+def direction_check(request, grant):
+    record = Programme.objects.filter(user=grant.client).first()
     if record is None:
         return redirect("programmes:intake")
     return render(request, "programmes/direction_check.html", {
         "checks": _check_views(record, timezone.localdate()), "responses": list(RESPONSES.items()),
-        "safety": screening_state(request.user)})
+        "safety": screening_state(grant.client)})
 
 
 @login_required
+@whose_data()
 @require_POST
-def answer_check(request, direction: str):
-    record = Programme.objects.filter(user=request.user).first()
+def answer_check(request, grant, direction: str):
+    record = Programme.objects.filter(user=grant.client).first()
     if record is None:
         return redirect("programmes:intake")
     check = next((c for c in _check_views(record, timezone.localdate()) if c["direction"] == direction), None)
@@ -238,6 +244,6 @@ def answer_check(request, direction: str):
     elif response not in RESPONSES:
         messages.error(request, _("How did it go: choose one of the four answers."))
     else:
-        for sentence in actions.record_direction_check(request.user, direction, response):
+        for sentence in actions.record_direction_check(grant.client, direction, response):
             messages.success(request, sentence)
     return redirect(reverse("programmes:check") + f"#check-{direction}")

@@ -7,6 +7,9 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from lumbar.accounts.access import whose_data
+from lumbar.accounts.scopes import SCREENING
+
 from lumbar.content.vocabulary import DIRECTIONS
 
 from . import actions
@@ -36,12 +39,13 @@ def _urgent_context(user, screening=None) -> dict:
 
 
 @login_required
-def gate(request):
-    state = screening_state(request.user)
-    latest = _latest(request.user)
-    context = {"state": state, "latest": latest, "stopped": sorted(stopped_directions(request.user))}
+@whose_data()
+def gate(request, grant):
+    state = screening_state(grant.client)
+    latest = _latest(grant.client)
+    context = {"state": state, "latest": latest, "stopped": sorted(stopped_directions(grant.client))}
     if state == URGENT_STATE:
-        return render(request, "safety/urgent.html", {**context, **_urgent_context(request.user),
+        return render(request, "safety/urgent.html", {**context, **_urgent_context(grant.client),
                                                       "form": AssessmentForm()})
     if state == CLEARANCE:
         context["form"] = ClearanceForm()
@@ -56,7 +60,8 @@ def _first_unanswered_page(parts) -> int | None:
 
 
 @login_required
-def screening_page(request, page: int):
+@whose_data()
+def screening_page(request, grant, page: int):
     if not 1 <= page <= len(PAGES):
         raise Http404("No such page of questions")
     parts = request.session.get(SESSION_KEY, {})
@@ -69,13 +74,13 @@ def screening_page(request, page: int):
             parts.update(form.cleaned_data)
             request.session[SESSION_KEY] = parts
             if outcome(answers_from_parts(parts)).tier == URGENT:  # advice at once: the rest can wait
-                return _finish(request, parts)
+                return _finish(request, grant, parts)
             if page < len(PAGES):
                 return redirect("safety:screening", page=page + 1)
             missing = _first_unanswered_page(parts)
             if missing is not None:  # e.g. an earlier page was skipped by typing the address
                 return redirect("safety:screening", page=missing)
-            return _finish(request, parts)
+            return _finish(request, grant, parts)
     else:
         form = ScreeningPageForm(this, initial={q.key: parts[q.key] for q in this.questions if q.key in parts})
     rows = [{"field": form[q.key], "items": IDS_BY_KEY[q.key], "follow_up_of": NEW_QUESTION_OF.get(q.key)}
@@ -84,26 +89,27 @@ def screening_page(request, page: int):
                                                      "this": this}, status=400 if form.errors else 200)
 
 
-def _finish(request, parts):
-    screening = actions.record_screening_parts(request.user, parts)
+def _finish(request, grant, parts):
+    screening = actions.record_screening_parts(grant.client, parts)
     del request.session[SESSION_KEY]
     return redirect("safety:result", pk=screening.pk)
 
 
-def _own_screening(request, pk):
-    screening = Screening.objects.filter(pk=pk, user=request.user).first()
+def _own_screening(grant, pk):
+    screening = grant.rows(Screening.objects, SCREENING).filter(pk=pk).first()
     if screening is None:
         raise Http404("No such screening")
     return screening
 
 
 @login_required
-def result(request, pk):
-    screening = _own_screening(request, pk)
-    state = screening_state(request.user)
+@whose_data()
+def result(request, grant, pk):
+    screening = _own_screening(grant, pk)
+    state = screening_state(grant.client)
     if screening.tier == URGENT:
         return render(request, "safety/urgent.html", {
-            "state": state, **_urgent_context(request.user, screening),
+            "state": state, **_urgent_context(grant.client, screening),
             "form": AssessmentForm() if state == URGENT_STATE else None})
     return render(request, "safety/result.html", {
         "screening": screening, "reasons": [BY_ID[r] for r in screening.reasons], "state": state,
@@ -111,23 +117,25 @@ def result(request, pk):
 
 
 @login_required
+@whose_data()
 @require_POST
-def assessment(request):
-    if screening_state(request.user) != URGENT_STATE:
+def assessment(request, grant):
+    if screening_state(grant.client) != URGENT_STATE:
         return redirect("safety:gate")
     form = AssessmentForm(request.POST)
     if form.is_valid():
-        actions.record_assessment(request.user, **form.cleaned_data)
+        actions.record_assessment(grant.client, **form.cleaned_data)
         return redirect("safety:gate")
-    return render(request, "safety/urgent.html", {"state": URGENT_STATE, **_urgent_context(request.user),
+    return render(request, "safety/urgent.html", {"state": URGENT_STATE, **_urgent_context(grant.client),
                                                   "form": form}, status=400)
 
 
 @login_required
+@whose_data()
 @require_POST
-def clearance(request):
-    latest = _latest(request.user)
-    if latest is None or screening_state(request.user) != CLEARANCE:
+def clearance(request, grant):
+    latest = _latest(grant.client)
+    if latest is None or screening_state(grant.client) != CLEARANCE:
         return redirect("safety:gate")
     form = ClearanceForm(request.POST)
     if form.is_valid():
@@ -138,29 +146,32 @@ def clearance(request):
 
 
 @login_required
+@whose_data()
 @require_POST
-def routine_done(request):
+def routine_done(request, grant):
     """The person has had the routine appointment the routine tier advised: the reminder goes."""
-    latest = _latest(request.user)
+    latest = _latest(grant.client)
     if latest is not None and latest.tier == ROUTINE and latest.routine_done_at is None:
         actions.record_routine_done(latest)
     return redirect("practice:home")
 
 
 @login_required
-def flare(request):
+@whose_data()
+def flare(request, grant):
     form = FlareForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        actions.record_flare(request.user, form.cleaned_data["note"])
+        actions.record_flare(grant.client, form.cleaned_data["note"])
         return redirect("safety:gate")
     return render(request, "safety/flare.html", {"form": form})
 
 
 @login_required
-def directions(request):
+@whose_data()
+def directions(request, grant):
     """Directions of movement stopped because symptoms spread down a leg; each can be lifted with a note."""
-    stops = DirectionStop.objects.filter(user=request.user)
-    active = sorted(stopped_directions(request.user))
+    stops = DirectionStop.objects.filter(user=grant.client)
+    active = sorted(stopped_directions(grant.client))
     labels = [(d, DIRECTIONS.get(d, d)) for d in active]
     form, failed = LiftDirectionForm(), None
     if request.method == "POST":
@@ -171,7 +182,7 @@ def directions(request):
                 "problem": _("“%(direction)s” is not a stopped direction.") % {"direction": direction}}, status=400)
         form = LiftDirectionForm(request.POST)
         if form.is_valid():
-            actions.lift_direction_stop(request.user, direction, form.cleaned_data["note"])
+            actions.lift_direction_stop(grant.client, direction, form.cleaned_data["note"])
             return redirect("safety:directions")
         failed = direction
     return render(request, "safety/directions.html", {"active": labels, "stops": stops, "form": form,
@@ -200,8 +211,9 @@ def _symptom_report(data) -> tuple[dict, SymptomReport]:
 
 
 @login_required
+@whose_data()
 @require_POST
-def symptoms(request):
+def symptoms(request, grant):
     """The player's "something's wrong" report: decides by the stop rules, logs it, says what to do.
 
     Never behind the safety gate: an urgent report is always taken.
@@ -210,7 +222,7 @@ def symptoms(request):
         data, report = _symptom_report(json.loads(request.body or b"null"))
     except (ValueError, RecursionError) as error:
         return JsonResponse({"error": f"The report was not understood: {error}."}, status=400)
-    event = actions.record_symptoms(request.user, sequence_slug=data["sequence"][:60], step_index=data["step_index"],
+    event = actions.record_symptoms(grant.client, sequence_slug=data["sequence"][:60], step_index=data["step_index"],
                                     pose_slug=data["pose"][:60], report=report)
     answer = {"action": event.action, "message": str(MESSAGES[event.action])}
     if event.action == STOP_SESSION:
