@@ -2,12 +2,14 @@
 // No timing and no decisions here; player.js calls these with what to show.
 
 import { clockFace, duration, format, messages } from "./messages.js";
+import { pauseMaterial, showMaterial } from "./teacher_material.js";
 
 const $ = (id) => document.getElementById(id);
 const VIEWS = ["ready", "pose", "floor", "pain", "summary"];
 
 export function showView(name) {
   for (const view of VIEWS) $(`view-${view}`).hidden = view !== name;
+  if (name !== "pose") pauseMaterial();
   $("player-body").scrollTop = 0; // each step starts at its top
 }
 
@@ -66,6 +68,7 @@ let figure = null;
 
 export function renderPose(step) {
   figure = placeFigure($("pose-figure"), step.figure);
+  showMaterial(step);
   $("pose-name").textContent = step.name;
   fillList($("pose-steps"), step.steps || []);
   $("pose-why").textContent = step.why || "";
