@@ -2,8 +2,10 @@
 
 Each variable read here is listed in the README's "Settings" table (a test checks this).
 """
+import ipaddress
 import os
 import secrets
+from datetime import timedelta
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -48,7 +50,25 @@ ALLOWED_HOSTS = [_site.hostname or "localhost"]
 if MODE == "local":
     ALLOWED_HOSTS += ["localhost", "127.0.0.1", "[::1]"]
 CSRF_TRUSTED_ORIGINS = [f"{_site.scheme}://{_site.netloc}"]
-SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = _site.scheme == "https"
+
+
+def _trusted_proxies(value: str) -> list[str]:
+    """LUMBAR_TRUSTED_PROXY: the reverse proxy's address(es) or network(s), comma-separated; empty: no proxy.
+
+    `lumbar serve` believes X-Forwarded-For/-Proto only from these (uvicorn's proxy_headers); from anyone
+    else, and when this is empty, forwarded headers are ignored.
+    """
+    proxies = [item.strip() for item in value.split(",") if item.strip()]
+    for item in proxies:
+        try:
+            ipaddress.ip_network(item, strict=False)
+        except ValueError:
+            raise SystemExit(f"LUMBAR_TRUSTED_PROXY: {item!r} is not an IP address or network such as 127.0.0.1, "
+                             "::1 or 10.0.0.0/8") from None
+    return proxies
+
+
+TRUSTED_PROXIES = _trusted_proxies(os.environ.get("LUMBAR_TRUSTED_PROXY", ""))
 
 # Test-only: makes every timer in the session player run this many times faster.
 TIME_SCALE = float(os.environ.get("LUMBAR_TIME_SCALE", "1") or 1)
@@ -58,6 +78,7 @@ EMERGENCY_NUMBER = os.environ.get("LUMBAR_EMERGENCY_NUMBER", "").strip()[:20]
 
 INSTALLED_APPS = [
     "django.contrib.auth",
+    "axes",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
     "django.contrib.messages",
@@ -69,10 +90,14 @@ INSTALLED_APPS = [
     "lumbar.journal",
     "lumbar.programmes",
     "lumbar.coach",
+    "lumbar.teaching",
+    "lumbar.studio",
+    "lumbar.exports",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "lumbar.headers.PolicyHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -82,6 +107,7 @@ MIDDLEWARE = [
     "lumbar.accounts.middleware.LocalUserMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "axes.middleware.AxesMiddleware",  # turns a throttled sign-in into the kind 429 page
 ]
 
 ROOT_URLCONF = "lumbar.urls"
@@ -145,6 +171,52 @@ LOGOUT_REDIRECT_URL = "accounts:login"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = CSRF_COOKIE_SAMESITE = "Lax"
+
+# HTTPS wherever SITE_URL is https. Behind a TLS-terminating proxy the scheme comes from uvicorn, which
+# believes X-Forwarded-Proto only from LUMBAR_TRUSTED_PROXY; SECURE_PROXY_SSL_HEADER is deliberately left
+# unset, since Django would believe that header from anyone who can reach the app.
+HTTPS = _site.scheme == "https"
+SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = SECURE_SSL_REDIRECT = HTTPS
+SECURE_HSTS_SECONDS = 365 * 24 * 3600 if HTTPS else 0
+SECURE_HSTS_INCLUDE_SUBDOMAINS = HTTPS
+# Preloading is a promise about a whole registered domain, made by its owner at hstspreload.org, not something
+# one app on it should declare; so no `preload`, and Django's reminder about it is silenced.
+SILENCED_SYSTEM_CHECKS = ["security.W021"]
+
+# Content-Security-Policy and Permissions-Policy: lumbar/headers.py (camera only on the session player).
+
+# Passwords: Django's validators; Argon2 for new hashes, PBKDF2 kept so that older hashes still verify.
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 10}},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+PASSWORD_HASHERS = [
+    "lumbar.accounts.hashing.Argon2PasswordHasher",  # argon2id, OWASP baseline (see that module)
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2SHA1PasswordHasher",
+    "django.contrib.auth.hashers.ScryptPasswordHasher",
+]
+
+# Sign-in throttling (django-axes), kept in the database so that every app process shares it. Too many failed
+# sign-ins for one account, or from one address, and further tries are refused for a while: refused before
+# any password is hashed (the axes backend comes first), answered with a kind page and status 429.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = 10
+AXES_COOLOFF_TIME = timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]  # each on its own: per account, and per address
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False  # the wait ends when promised; refused tries write nothing
+AXES_CLIENT_IP_CALLABLE = "lumbar.accounts.throttle.client_address"
+AXES_USERNAME_CALLABLE = "lumbar.accounts.throttle.attempted_username"
+AXES_LOCKOUT_CALLABLE = "lumbar.accounts.throttle.lockout_response"
+AXES_DISABLE_ACCESS_LOG = True  # no lasting record of every sign-in's address and browser
+AXES_VERBOSE = False
 
 LOGGING = {
     "version": 1,

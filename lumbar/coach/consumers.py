@@ -6,9 +6,11 @@ Messages from the browser (JSON):
   {"type": "frames", "frames": [{"t": 0.033, "landmarks": [[x, y, z, visibility] x 33] | null}, ...]}
   {"type": "finish"}
 Answers: {"type": "update", ...}, {"type": "result", ...} after finish, {"type": "error", "error": "..."}.
-A bad message gets an error naming what was wrong; the stream stays open and keeps what it had. A fault
-inside the analysis is logged and answered with an error too: the connection (and the session using it)
-never ends because of one batch of frames.
+A bad message gets an error naming what was wrong; the stream stays open and keeps what it had. That holds
+for text that is not JSON, JSON nested deeper than a message ever is (read by lumbar.strict_json, so even
+100000 nested lists are only an error) and numbers too large to use. A fault inside the analysis is logged
+and answered with an error too: the connection (and the session using it) never ends because of one batch
+of frames.
 """
 from __future__ import annotations
 
@@ -19,9 +21,11 @@ from channels.generic.websocket import JsonWebsocketConsumer
 from lumbar.motion.analysis import MotionAnalyzer
 from lumbar.motion.exercises import EXERCISES
 from lumbar.motion.landmarks import LandmarksError
+from lumbar.strict_json import InputError, read_json
 
 MAX_FRAMES_PER_MESSAGE = 30
 MAX_MESSAGE_BYTES = 256 * 1024
+MAX_DEPTH = 6  # message > frames > frame > landmarks > landmark > number
 log = logging.getLogger(__name__)
 
 
@@ -40,9 +44,11 @@ class CoachConsumer(JsonWebsocketConsumer):
         if len(text_data) > MAX_MESSAGE_BYTES:
             return self.error(f"message too large ({len(text_data)} bytes; at most {MAX_MESSAGE_BYTES})")
         try:
-            content = self.decode_json(text_data)
-        except ValueError as error:
-            return self.error(f"message is not JSON: {error}")
+            content = read_json(text_data, limit=MAX_MESSAGE_BYTES, depth=MAX_DEPTH)
+        except InputError as error:
+            return self.error(f"this message cannot be read: {error}")
+        except ValueError:  # Python refuses to read an integer with thousands of digits
+            return self.error("this message cannot be read: a number in it has too many digits")
         self.receive_json(content)
 
     def receive_json(self, content, **kwargs):
@@ -78,6 +84,8 @@ class CoachConsumer(JsonWebsocketConsumer):
             update = self.analyzer.feed_frames(frames)
         except LandmarksError as error:
             return self.error(str(error))
+        except OverflowError:
+            return self.error("a number in these frames is too large; coordinates are fractions of the picture")
         except Exception:  # a fault in the analysis: keep the stream, say so, log it for the operator
             log.exception("the live coach could not analyse a batch of %d frames (%s)", len(frames), self.analyzer.exercise.name)
             return self.error("the coach could not analyse these frames; it carries on with the next ones")

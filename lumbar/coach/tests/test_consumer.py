@@ -59,7 +59,7 @@ def test_live_counts_match_the_offline_analysis_of_the_same_landmarks(client_use
 
 BAD = [
     (b"\x89PNG", "binary messages are not accepted"),
-    ("not json", "message is not JSON"),
+    ("not json", "the input is not JSON"),
     ("[1, 2]", "message must be a JSON object"),
     ({"type": "video"}, "unknown message type 'video'"),
     ({"type": "frames", "frames": [GOOD_FRAME]}, "send a 'start' message before frames"),
