@@ -96,11 +96,13 @@ def parser() -> argparse.ArgumentParser:
     screening.add_argument("--json", action="store_true", help='print {"tier": ..., "reasons": [...]} as JSON')
     screening.set_defaults(handler=screen)
 
+    from lumbar.exports.cli import add_export_commands
     from lumbar.motion.cli import add_analyze_command
     from lumbar.programmes.cli import add_plan_command
 
     add_plan_command(commands)
     add_analyze_command(commands)
+    add_export_commands(commands)
 
     loading = commands.add_parser("load-content", help="check the content files and load them into the database")
     loading.set_defaults(handler=load)
