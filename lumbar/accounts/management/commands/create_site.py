@@ -34,13 +34,13 @@ class Command(BaseCommand):
                             help="the site has accounts already: add a teacher (not an admin)")
 
     def handle(self, *args, username, email, password_file, add_teacher, **options):
-        call_command("migrate", interactive=False, verbosity=0)
-        users = get_user_model().objects
         try:
             UnicodeUsernameValidator()(username)
             validate_email(email)
         except ValidationError as error:
             raise _fail(" ".join(error.messages)) from None
+        call_command("migrate", interactive=False, verbosity=0)
+        users = get_user_model().objects
         accounts = users.exclude(username=LOCAL_USERNAME)  # the local-mode person is not a site account
         if accounts.exists() and not add_teacher:
             raise _fail("This site has accounts already. To add another teacher, run it again with "
