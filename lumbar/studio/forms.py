@@ -73,8 +73,11 @@ class ClassTimeForm(forms.ModelForm):
         labels = {"title": gettext_lazy("Class name"), "weekday": gettext_lazy("Day"),
                   "starts_at": gettext_lazy("Starts at"), "minutes": gettext_lazy("Length in minutes"),
                   "place": gettext_lazy("Place"), "by_video": gettext_lazy("By video call")}
-        widgets = {"starts_at": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
-                   "minutes": forms.NumberInput(attrs={"min": 5, "max": 480})}
+        widgets = {"starts_at": forms.TimeInput(attrs={"type": "time"}, format="%H:%M")}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["minutes"].widget.attrs.update(min=5, max=480)
 
     def clean(self):
         cleaned = super().clean()
