@@ -62,6 +62,7 @@ class _Inserter:
         self.rows, self.files, self.renumber = rows, files, renumber
         self.pks: dict[tuple, int] = {}
         self.written: list[tuple] = []  # (storage, name) of files saved, removed again if the restore fails
+        self.stored = 0  # files in place: written, or found there already
 
     def _link(self, field, value, where: str):
         if value is None:
@@ -101,12 +102,16 @@ class _Inserter:
             name = getattr(instance, file_field.attname).name
             if not name or name not in self.files:
                 continue
+            content, storage = base64.b64decode(self.files[name]), file_field.storage
+            self.stored += 1
             try:
-                saved = file_field.storage.save(name, ContentFile(base64.b64decode(self.files[name])))
+                if _holds(storage, name, content):
+                    continue  # the very same file is there already (kept, never overwritten)
+                saved = storage.save(name, ContentFile(content))
             except (SuspiciousFileOperation, OSError) as error:
                 raise BackupError(f"{where}: the file {name!r} cannot be stored ({error})") from None
-            self.written.append((file_field.storage, saved))
-            setattr(instance, file_field.attname, saved)
+            self.written.append((storage, saved))
+            setattr(instance, file_field.attname, saved)  # another name where a different file had this one
 
     def insert(self, row: dict) -> None:
         model, where = model_for(row["model"]), f"row {row_name(row)}"
@@ -128,6 +133,13 @@ class _Inserter:
     def remove_written_files(self) -> None:
         for storage, name in self.written:
             storage.delete(name)
+
+
+def _holds(storage, name: str, content: bytes) -> bool:
+    if not storage.exists(name):
+        return False
+    with storage.open(name, "rb") as stored:
+        return stored.read() == content
 
 
 def _check_values(instance, where: str) -> None:
@@ -164,7 +176,7 @@ def _insert_all(rows: list[dict], files: dict[str, str], *, renumber: bool) -> R
         inserter.remove_written_files()
         raise
     return Restored(people=sum(row["model"] == USER_LABEL for row in rows), rows=len(rows),
-                    files=len(inserter.written))
+                    files=inserter.stored)
 
 
 def _make_room_for_site() -> list[str]:
