@@ -1,7 +1,7 @@
 """Email for accounts: the settings built from LUMBAR_SMTP_URL, and the two messages Lumbar sends itself.
 
 Without LUMBAR_SMTP_URL nothing is sent: teachers hand links over themselves, and "Forgot your password?"
-tells people to ask their teacher.
+tells people to ask their teacher. settings.py can import `email_settings` (nothing else is imported then).
 """
 from __future__ import annotations
 
@@ -10,8 +10,6 @@ import smtplib
 from urllib.parse import unquote, urlsplit
 
 from django.conf import settings
-from django.core.mail import send_mail
-from django.template.loader import render_to_string
 
 log = logging.getLogger(__name__)
 
@@ -66,6 +64,9 @@ def email_enabled() -> bool:
 
 def _send(to: str, template: str, context: dict) -> bool:
     """Sends one plain-text message; False (and a log line) when it could not be sent, never an exception."""
+    from django.core.mail import send_mail
+    from django.template.loader import render_to_string
+
     if not (email_enabled() and to):
         return False
     text = render_to_string(template, context)

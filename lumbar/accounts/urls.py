@@ -2,8 +2,13 @@ from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.urls import path, reverse_lazy
 
-from . import oidc, views
+from . import views
 from .views import hosted_only
+
+try:
+    from . import oidc_signin
+except ImportError:  # mozilla-django-oidc not installed: no sign-in through a provider (oidc_settings says so)
+    oidc_signin = None
 
 app_name = "accounts"
 
@@ -13,7 +18,7 @@ def _hosted(view_class, **options):
 
 
 urlpatterns = [
-    path("login/", auth_views.LoginView.as_view(template_name="accounts/login.html"), name="login"),
+    path("login/", views.SignInView.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     # A teacher's invitations, and signing up from one
     path("invitations/", views.invitations, name="invitations"),
@@ -42,7 +47,9 @@ urlpatterns = [
     path("password/reset/done/", _hosted(auth_views.PasswordResetCompleteView,
                                          template_name="accounts/password_reset_complete.html"),
          name="password_reset_complete"),
-    # Optional sign-in through the clinic's identity provider (404 unless set up)
-    path("oidc/start/", oidc.ClinicSignInView.as_view(), name="oidc_authentication_init"),
-    path("oidc/callback/", oidc.ClinicCallbackView.as_view(), name="oidc_authentication_callback"),
 ]
+if oidc_signin is not None:  # optional sign-in through the clinic's identity provider (404 unless set up)
+    urlpatterns += [
+        path("oidc/start/", oidc_signin.ClinicSignInView.as_view(), name="oidc_authentication_init"),
+        path("oidc/callback/", oidc_signin.ClinicCallbackView.as_view(), name="oidc_authentication_callback"),
+    ]

@@ -7,6 +7,7 @@ from functools import wraps
 
 from django.conf import settings
 from django.contrib.auth import get_user_model, login
+from django.contrib.auth.views import LoginView
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.db import IntegrityError
@@ -16,7 +17,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from . import actions, mail
+from . import actions, mail, oidc
 from .access import is_admin, is_teacher
 from .forms import AddPersonForm, InvitationForm, SignUpForm
 from .models import Profile
@@ -43,6 +44,17 @@ def _teacher_only(request) -> None:
 def _admin_only(request) -> None:
     if not is_admin(request.user):
         raise Http404("Not found")
+
+
+class SignInView(LoginView):
+    """Django's sign-in, telling the page whether a provider button and an email reset are there."""
+
+    template_name = "accounts/login.html"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            oidc_enabled=oidc.enabled(), oidc_name=getattr(settings, "LUMBAR_OIDC_NAME", ""),
+            email_enabled=mail.email_enabled(), **kwargs)
 
 
 # --- a teacher's invitations -----------------------------------------------------------------------------

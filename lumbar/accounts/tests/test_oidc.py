@@ -7,7 +7,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from django.contrib.auth import authenticate, get_user_model
 
-from lumbar.accounts import oidc
+from lumbar.accounts import oidc, oidc_signin
 from lumbar.accounts.access import is_teacher
 from lumbar.accounts.models import Profile
 
@@ -68,6 +68,18 @@ def test_the_settings_from_the_variables():
     assert oidc.oidc_settings({**ENV, "LUMBAR_OIDC_NAME": ""})["LUMBAR_OIDC_NAME"] == "login.clinic.example"
 
 
+def test_settings_py_can_import_the_settings_builders_before_django_is_set_up():
+    """settings.py imports these while Django loads: they must not import models or the OIDC package."""
+    import subprocess
+    import sys
+
+    code = ("import sys; from lumbar.accounts.oidc import oidc_settings; from lumbar.accounts.mail import "
+            "email_settings; assert 'mozilla_django_oidc' not in sys.modules; "
+            "assert 'django.contrib.auth.models' not in sys.modules; print(oidc_settings({})['LUMBAR_OIDC_ENABLED'])")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0 and result.stdout.strip() == "False", result.stderr
+
+
 @pytest.mark.parametrize("env, words", [
     ({"LUMBAR_OIDC_ISSUER": ISSUER}, "missing: LUMBAR_OIDC_CLIENT_ID, LUMBAR_OIDC_CLIENT_SECRET"),
     ({**ENV, "LUMBAR_OIDC_ISSUER": "http://login.clinic.example"}, "must be an https://"),
@@ -92,7 +104,7 @@ def test_discovery_reads_the_endpoints_and_prefers_rs256():
 
 @pytest.mark.parametrize("answer", [
     Answer({}, status=500), Answer("<html>"), Answer({**DISCOVERY, "issuer": "https://evil.example"}),
-    Answer({k: v for k, v in DISCOVERY.items() if k != "jwks_uri"}), Answer(["a list"]),
+    Answer({k: v for k, v in DISCOVERY.items() if k != "jwks_uri"}), Answer(["a list"]), Answer({"issuer": 7}),
 ])
 def test_a_provider_that_answers_wrongly_is_a_provider_error(answer):
     with pytest.raises(oidc.ProviderError):
@@ -105,14 +117,14 @@ def test_a_provider_that_answers_wrongly_is_a_provider_error(answer):
 def test_an_existing_person_is_found_by_email_in_any_capitals(oidc_on, client_user):
     client_user.email = "Clara@Example.org"
     client_user.save()
-    backend = oidc.ClinicBackend()
+    backend = oidc_signin.ClinicBackend()
     found = backend.filter_users_by_claims({"email": "clara@example.org"})
     assert list(found) == [client_user]
 
 
 @pytest.mark.django_db
 def test_someone_new_gets_a_client_account_with_a_free_user_name(oidc_on, client_user):
-    backend = oidc.ClinicBackend()
+    backend = oidc_signin.ClinicBackend()
     nina = backend.create_user({"email": "nina@clinic.example", "preferred_username": "nina"})
     assert nina.username == "nina" and nina.email == "nina@clinic.example" and not nina.has_usable_password()
     assert Profile.objects.get(user=nina).role == Profile.CLIENT and not is_teacher(nina)
@@ -123,7 +135,7 @@ def test_someone_new_gets_a_client_account_with_a_free_user_name(oidc_on, client
 
 
 def test_an_email_is_needed_and_an_unverified_one_is_not_believed():
-    backend = oidc.ClinicBackend()
+    backend = oidc_signin.ClinicBackend()
     assert backend.verify_claims({"email": "a@b.example"})
     assert backend.verify_claims({"email": "a@b.example", "email_verified": True})
     assert not backend.verify_claims({"email": "a@b.example", "email_verified": False})
@@ -133,7 +145,7 @@ def test_an_email_is_needed_and_an_unverified_one_is_not_believed():
 @pytest.mark.django_db
 def test_password_sign_in_never_asks_the_provider(oidc_on, client_user, rf, monkeypatch):
     oidc._discovered.clear()
-    monkeypatch.setattr(oidc.requests, "get", lambda *a, **k: pytest.fail("asked the provider"))
+    monkeypatch.setattr("requests.get", lambda *a, **k: pytest.fail("asked the provider"))
     request = rf.post("/accounts/login/")
     assert authenticate(request, username="clara", password="a-long-test-password") == client_user
 
@@ -155,9 +167,9 @@ def _come_back(client, monkeypatch, claims):
     session = client.session
     session["oidc_states"] = {"st4te": {"nonce": "n0nce", "code_verifier": "v" * 64}}
     session.save()
-    monkeypatch.setattr(oidc.ClinicBackend, "get_token", lambda self, payload: {"id_token": "i", "access_token": "a"})
-    monkeypatch.setattr(oidc.ClinicBackend, "verify_token", lambda self, token, **kw: {"sub": "1"})
-    monkeypatch.setattr(oidc.ClinicBackend, "get_userinfo", lambda self, access, id_token, payload: claims)
+    monkeypatch.setattr(oidc_signin.ClinicBackend, "get_token", lambda self, payload: {"id_token": "i", "access_token": "a"})
+    monkeypatch.setattr(oidc_signin.ClinicBackend, "verify_token", lambda self, token, **kw: {"sub": "1"})
+    monkeypatch.setattr(oidc_signin.ClinicBackend, "get_userinfo", lambda self, access, id_token, payload: claims)
     return client.get("/accounts/oidc/callback/?code=c0de&state=st4te")
 
 
@@ -188,7 +200,7 @@ def test_a_provider_that_is_down_gets_a_kind_page_not_an_error(oidc_on, client, 
     def down(*args, **kwargs):
         raise requests.ConnectionError("down")
 
-    monkeypatch.setattr(oidc.requests, "get", down)
+    monkeypatch.setattr("requests.get", down)
     page = client.get("/accounts/oidc/start/")
     assert page.status_code == 503 and "did not work" in page.content.decode()
     page = client.get("/accounts/oidc/callback/?code=c&state=s")
@@ -200,3 +212,14 @@ def test_when_not_set_up_the_addresses_are_not_found(client, settings):
     settings.MODE = "hosted"
     assert client.get("/accounts/oidc/start/").status_code == 404
     assert client.get("/accounts/oidc/callback/?code=c&state=s").status_code == 404
+
+
+@pytest.mark.django_db
+def test_the_sign_in_page_knows_whether_to_offer_the_provider(client, settings):
+    settings.MODE = "hosted"
+    page = client.get("/accounts/login/")
+    assert page.status_code == 200 and page.context["oidc_enabled"] is False
+    for name, value in oidc.oidc_settings(ENV).items():
+        setattr(settings, name, value)
+    page = client.get("/accounts/login/")
+    assert page.context["oidc_enabled"] is True and page.context["oidc_name"] == "Back Clinic"
