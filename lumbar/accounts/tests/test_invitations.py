@@ -233,3 +233,13 @@ def test_two_submits_at_the_same_moment_make_one_account(teacher, monkeypatch):
         thread.join()
     assert sorted(results)[-1] == "used" and len(results) == 2
     assert get_user_model().objects.filter(username__in=["nina", "nina2"]).count() == 1
+
+
+def test_odd_addresses_and_oversized_input_get_4xx(client, admin, teacher):
+    client.force_login(admin)
+    assert client.post("/accounts/people/" + "9" * 30 + "/role/", {"role": "teacher"}).status_code == 404
+    client.force_login(teacher)
+    assert client.post("/accounts/invitations/" + "9" * 30 + "/cancel/").status_code == 404
+    assert client.get("/accounts/invite/" + "²" * 300 + "/").status_code == 404
+    assert client.post("/accounts/invitations/new/", {"name": "x" * 5000, "email": "a@b.c"}).status_code == 400
+    assert client.post("/accounts/invitations/add-client/", {"username": "x" * 151}).status_code == 400
