@@ -81,7 +81,8 @@ def _send(to: str, template: str, context: dict) -> bool:
 
 def send_invitation(invitation, link: str) -> bool:
     return _send(invitation.email, "accounts/email/invitation.txt",
-                 {"invitation": invitation, "teacher": invitation.teacher, "link": link})
+                 {"invitation": invitation, "teacher": invitation.teacher, "link": link,
+                  "invitation_days": round((invitation.expires_at - invitation.created_at).total_seconds() / 86400)})
 
 
 def send_set_password(user, teacher, link: str) -> bool:

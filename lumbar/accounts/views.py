@@ -66,6 +66,7 @@ def _invitations_page(request, *, invite_form=None, person_form=None, new_link=N
         "person_form": person_form or AddPersonForm(),
         "new_link": new_link,
         "email_enabled": mail.email_enabled(),
+        "invitation_days": actions.INVITATION_DAYS,
     }, status=status)
 
 

@@ -51,6 +51,7 @@ def test_a_teacher_makes_a_link_sees_it_once_and_it_is_listed_until_used(client,
     assert page.status_code == 200
     link = _link_on(page)
     assert "Copy the link" in page.content.decode() and "Nina" in page.content.decode()
+    assert "It works once, for 14 days." in page.content.decode()
     listing = client.get("/accounts/invitations/").content.decode()
     assert "Nina" in listing and link not in listing  # the secret is shown once, never stored
     assert "/accounts/invite/" not in listing
@@ -64,6 +65,7 @@ def test_the_link_is_emailed_when_email_is_set_up(client, teacher, settings):
     link = _link_on(page)
     assert len(mail.outbox) == 1 and mail.outbox[0].to == ["nina@example.org"]
     assert link in mail.outbox[0].body and "tess invited you" in mail.outbox[0].subject
+    assert "works once, for 14 days" in mail.outbox[0].body
     assert "We sent it to nina@example.org" in page.content.decode()
 
 

@@ -52,8 +52,12 @@ def test_a_mail_server_that_fails_does_not_break_the_page(settings, monkeypatch,
 
     monkeypatch.setattr("django.core.mail.send_mail", refuse)
 
+    from datetime import datetime, timedelta
+
     class Invitation:
         email, name = "nina@example.org", "Nina"
+        created_at = datetime(2026, 1, 1)
+        expires_at = created_at + timedelta(days=14)
         teacher = type("Teacher", (), {"username": "tess", "get_full_name": lambda self: ""})()
 
     assert send_invitation(Invitation(), "https://yoga.example.org/accounts/invite/x/") is False
