@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 
+from lumbar.coach.tests.csp_page import under_csp
 from lumbar.e2e import CHROMIUM_ARGS, chromium_path, open_player, serious_accessibility_violations, watch_for_errors
 
 SHARED = Path(__file__).resolve().parents[3].parent / "shared" / "data" / "synthetic"
@@ -102,7 +103,7 @@ def camera_page(camera_browser, running_app):
     """Like the shared `page` fixture (any page error, console error or third-party request fails the
     test), with the fake webcam, and with everything sent recorded in `page.traffic`."""
     context = camera_browser.new_context(base_url=running_app.url, viewport={"width": 1280, "height": 800})
-    page = context.new_page()
+    page = under_csp(context.new_page())
     errors = watch_for_errors(page, running_app.url)
     page.traffic = Traffic()
     page.traffic.watch(page)
