@@ -93,6 +93,7 @@ def _adapt_session(state: ProgrammeState, profile, session: dict, ratings: dict,
 @transaction.atomic
 def record_programme_session(user, number: int, plan: dict, log) -> DoneSession:
     """Saves the practice log of programme session `number` and feeds ratings and pain after to adapt()."""
+    count_morning(user)  # an answered morning check-in the programme has not followed yet comes first
     programme = Programme.objects.select_for_update().get(user=user)
     profile, state = profile_for(user, log.started_at), programme.get_state()
     session = next_session(state, profile)

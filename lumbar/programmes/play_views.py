@@ -63,8 +63,6 @@ def play_programme(request, grant):
     record = Programme.objects.filter(user=grant.client).first()
     if record is None:
         return redirect("programmes:intake")
-    actions.count_morning(grant.client)
-    record.refresh_from_db()
     state = record.get_state()
     session = next_session(state, profile_for(grant.client))
     if session is None:

@@ -1,7 +1,6 @@
 """Where a person's programme stands today, for the programme page and the home page's card."""
 from __future__ import annotations
 
-from .actions import count_morning
 from .adaptation import next_session
 from .display import session_heading, step_rows
 from .generator import schedule
@@ -11,12 +10,10 @@ NONE, PAUSED, FINISHED, READY = "none", "paused", "finished", "ready"
 
 
 def programme_today(user) -> dict:
-    """{"status", "programme", "profile", "state", "session", "heading", "rows"}; the next morning's check-in
-    for the last session is counted first (once), so the session shown is the one to do next."""
-    if not user.is_authenticated:
+    """{"status", "programme", "profile", "state", "session", "heading", "rows"}. Reads only: the next
+    morning's check-in is counted when it is answered (and again before a session is saved)."""
+    if user is None or not user.is_authenticated:
         return {"status": NONE}
-    if Programme.objects.filter(user=user).exists():
-        count_morning(user)
     programme = Programme.objects.filter(user=user).first()
     if programme is None:
         return {"status": NONE}

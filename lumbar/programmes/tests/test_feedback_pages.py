@@ -1,6 +1,7 @@
 """Feedback changes the next session: ratings after a session, pain after it, and the next morning's check-in."""
 import pytest
 
+from lumbar.programmes.actions import count_morning
 from lumbar.programmes.library import display_name
 from lumbar.programmes.models import ChangeEntry, Programme
 
@@ -91,10 +92,11 @@ def test_pain_after_from_the_log_holds_the_programme_when_it_was_high(client, sc
 
 def test_worse_mornings_week_on_week_pause_the_programme_until_resumed(client, screened, content):
     set_up(screened, days_per_week=1)
-    morning_after(screened, "worse", 2)
     play_and_save(client)
+    morning_after(screened, "worse", 2)
     assert "for the next 2 sessions" in client.get("/programme/").content.decode()
     play_and_save(client)
+    count_morning(screened)  # today's worse morning again, now for the second session (as the check-in page does)
     page = client.get("/programme/").content.decode()
     assert "Your programme is paused" in page and "Please talk to a clinician" in page
     assert "Resume my programme" in page and 'href="/programme/play/"' not in page

@@ -43,10 +43,16 @@ def play_and_save(client, ratings=None, pain=(4, 3)):
     return client.post(plan["log_url"], data=log_for(plan, ratings, pain), content_type="application/json")
 
 
-def morning_after(user, direction="same", points=0, day=None):
-    """The journal's next-morning check-in for the session day (today's sessions unless told)."""
-    return MorningCheckin.objects.create(user=user, session_day=day or timezone.localdate(), direction=direction,
-                                         points=points, answered_at=timezone.now())
+def morning_after(user, direction="same", points=0, day=None, count=True):
+    """The journal's next-morning check-in for the session day (today's sessions unless told), counted by the
+    programme as the check-in page does when it is answered."""
+    from lumbar.programmes.actions import count_morning
+
+    checkin = MorningCheckin.objects.create(user=user, session_day=day or timezone.localdate(), direction=direction,
+                                            points=points, answered_at=timezone.now())
+    if count:
+        count_morning(user)
+    return checkin
 
 
 def poses_of(session, role=None):
