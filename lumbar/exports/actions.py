@@ -16,13 +16,12 @@ from django.core.files.base import ContentFile
 from django.core.management.color import no_style
 from django.core.serializers.base import DeserializationError
 from django.db import DatabaseError, connection, transaction
-from django.db.models.deletion import Collector
 
 from lumbar.accounts.middleware import LOCAL_USERNAME
 
 from .backup import PERSON, SITE, BackupError
 from .person import PersonError, keep_complete, person_rows
-from .rows import row_name
+from .rows import deleted_with, row_name
 from .tables import CONTENT, OTHER, ROW, USER_LABEL, backed_up_models, file_fields, kind_of, label, model_for, relations
 
 
@@ -238,14 +237,10 @@ def restore(doc: dict, person: str | None = None) -> Restored:
 def delete_account(user) -> None:
     """Deletes the person and everything that is theirs (what their backup holds), and their stored files once
     the deletion is committed. Other people's rows that only mentioned them keep the row, without the link."""
-    collector = Collector(using=user._state.db or "default")
-    collector.collect([user])
     stored = []
-    for model, instances in collector.data.items():
+    for model, pks in deleted_with(user).items():
         for file_field in file_fields(model):
-            stored += [(file_field.storage, getattr(obj, file_field.attname).name) for obj in instances]
-    for queryset in collector.fast_deletes:
-        for file_field in file_fields(queryset.model):
-            stored += [(file_field.storage, name) for name in queryset.values_list(file_field.attname, flat=True)]
+            names = model._base_manager.filter(pk__in=pks).values_list(file_field.attname, flat=True)
+            stored += [(file_field.storage, name) for name in names]
     user.delete()
     transaction.on_commit(lambda: [storage.delete(name) for storage, name in stored if name])

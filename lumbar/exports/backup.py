@@ -33,6 +33,7 @@ import json
 from importlib.metadata import PackageNotFoundError, version
 
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from lumbar.strict_json import InputError, read_json
 
@@ -65,12 +66,19 @@ def checksum(doc: dict) -> str:
 
 def export(person: str | None = None) -> dict:
     """The whole site's backup, or one person's (PersonError if there is no such person)."""
-    from .person import keep_complete, person_rows
-    from .rows import files_of, site_rows
+    from django.contrib.auth import get_user_model
 
-    rows, notes = site_rows(), []
-    if person is not None:
-        rows, notes = keep_complete(person_rows(rows, person), lambda kind, field, value: True)
+    from .person import PersonError, keep_complete
+    from .rows import files_of, person_site_rows, site_rows
+
+    rows, notes = [], []
+    if person is None:
+        rows = site_rows()
+    else:
+        user = get_user_model()._base_manager.filter(username=person).first()
+        if user is None:
+            raise PersonError(_("There is no person named %(name)s here.") % {"name": person})
+        rows, notes = keep_complete(person_site_rows(user), lambda kind, field, value: True)
     files, missing = files_of(rows)
     return build(rows, files, person=person, notes=notes + missing)
 

@@ -11,8 +11,11 @@ import datetime
 import decimal
 import json
 import uuid
+from collections import defaultdict
 
 from django.core import serializers
+from django.db import router
+from django.db.models.deletion import Collector
 from django.utils.translation import gettext as _
 
 from .tables import CONTENT, OTHER, PERSON, backed_up_models, file_fields, kind_of, model_for, relations
@@ -52,8 +55,8 @@ class _Names:
         return self.tables[model].get(pk, pk)
 
 
-def _rows_of(model, names: _Names) -> list[dict]:
-    rows = serializers.serialize("python", model._base_manager.order_by("pk"))
+def _rows_of(model, names: _Names, queryset=None) -> list[dict]:
+    rows = serializers.serialize("python", (model._base_manager.all() if queryset is None else queryset).order_by("pk"))
     fields = relations(model)
     for row in rows:
         values = row["fields"]
@@ -69,6 +72,29 @@ def site_rows() -> list[dict]:
     """Every backed-up row of the site, as JSON data."""
     names = _Names()
     return jsonable([row for model in backed_up_models() for row in _rows_of(model, names)])
+
+
+def deleted_with(user) -> dict:
+    """model -> primary keys of the rows deleting this person deletes (Django's own cascade, as delete does)."""
+    collector = Collector(using=router.db_for_write(type(user)))
+    collector.collect([user])
+    found = defaultdict(set)
+    for model, instances in collector.data.items():
+        found[model] |= {obj.pk for obj in instances}
+    for queryset in collector.fast_deletes:
+        found[queryset.model] |= set(queryset.values_list("pk", flat=True))
+    return found
+
+
+def person_site_rows(user) -> list[dict]:
+    """This person's rows, read straight from their own tables: the same rows as person.person_rows picks out
+    of site_rows(), without reading everyone else's."""
+    names, rows, found = _Names(), [], deleted_with(user)
+    for model in backed_up_models():
+        pks = sorted(found.get(model, ()))
+        for start in range(0, len(pks), 500):
+            rows += _rows_of(model, names, model._base_manager.filter(pk__in=pks[start:start + 500]))
+    return jsonable(rows)
 
 
 def files_of(rows: list[dict]) -> tuple[dict[str, str], list[str]]:

@@ -92,6 +92,16 @@ def test_one_persons_backup_holds_them_and_their_data_and_no_one_elses(world):
     assert "accounts.invitation" not in _models(doc)
 
 
+def test_a_persons_rows_read_from_their_tables_are_those_picked_out_of_the_whole_site(world):
+    """Two routes to one person's rows (export reads their tables; import --user picks from a site backup)."""
+    from lumbar.exports.person import person_rows
+    from lumbar.exports.rows import person_site_rows, site_rows
+
+    everyone = site_rows()
+    for person in (world.clara, world.tess, world.sam, world.ada):
+        assert person_site_rows(person) == person_rows(everyone, person.username)
+
+
 def test_a_teachers_backup_holds_their_sequences_material_and_invitations(world):
     doc = backup.export("tess")
     assert {"programmes.ownsequence", "programmes.sequenceassignment", "studio.material", "studio.bookinglink",
@@ -139,3 +149,18 @@ def test_one_person_out_of_a_site_backup(world):
     restored = restore(backup.read(text), "tess")
     assert restored.people == 1 and restored.files == 1
     assert backup.export("tess")["rows"][0]["fields"]["username"] == "tess"
+
+
+def test_a_different_file_already_under_the_same_name_is_kept_and_the_restored_one_gets_another_name(world, uploads):
+    from lumbar.studio.models import Material
+
+    text = backup.write(backup.export())
+    stored = Material.objects.get().file.path
+    empty_the_site()
+    with open(stored, "wb") as other:
+        other.write(b"someone else's file")
+    restore(backup.read(text))
+    restored = Material.objects.get().file
+    assert restored.path != stored and restored.read() == PHOTO
+    with open(stored, "rb") as other:
+        assert other.read() == b"someone else's file"
