@@ -50,6 +50,8 @@ def _pending_migrations() -> int:
     from django.db.migrations.executor import MigrationExecutor
 
     executor = MigrationExecutor(connection)
+    if not executor.loader.applied_migrations:
+        return -1  # no Lumbar database here yet
     return len(executor.migration_plan(executor.loader.graph.leaf_nodes()))
 
 
@@ -77,6 +79,9 @@ def export_handler(args) -> int:
     from .person import PersonError
 
     pending = _pending_migrations()
+    if pending < 0:
+        return _fail("export", "there is no Lumbar database here yet, so nothing to back up (check LUMBAR_DATA_DIR "
+                               "or DATABASE_URL)")
     if pending:
         return _fail("export", f"the database is not up to date with this version of Lumbar ({pending} changes to "
                                "apply); run `lumbar load-content` (which applies them) first, or export with the "
@@ -128,9 +133,10 @@ def import_handler(args) -> int:
     from .backup import BackupError, read
 
     try:
-        text = _read_input(args.file)
+        doc = read(_read_input(args.file))  # a bad file is refused before the database is touched
     except BackupError as error:
-        return _fail("import", str(error))
+        return _fail("import", f"{error}; nothing was imported" if args.file in str(error)
+                     else f"{args.file}: {error}; nothing was imported")
     except OSError as error:
         return _fail("import", f"cannot read {args.file}: {error.strerror or error}")
     call_command("migrate", interactive=False, verbosity=0)
@@ -139,7 +145,7 @@ def import_handler(args) -> int:
     except ContentError as error:
         return _fail("import", str(error))
     try:
-        restored = restore(read(text), args.user)
+        restored = restore(doc, args.user)
     except BackupError as error:
         return _fail("import", f"{args.file}: {error}; nothing was imported")
     print(f"Imported {restored.people} {'person' if restored.people == 1 else 'people'}, {restored.rows} rows and "

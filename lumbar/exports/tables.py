@@ -33,12 +33,14 @@ def _lumbar_models() -> set:
     return found
 
 
+@cache
 def relations(model) -> list:
     """The model's forward relation fields (foreign keys, one-to-ones and many-to-manys), by name."""
     fields = [f for f in model._meta.get_fields() if f.is_relation and f.concrete and not f.auto_created]
     return sorted(fields, key=lambda f: f.name)
 
 
+@cache
 def kind_of(field) -> str:
     target = field.related_model
     if target is get_user_model():
@@ -68,6 +70,7 @@ def label(model) -> str:
     return model._meta.label_lower
 
 
+@cache
 def model_for(name: str):
     """The backed-up model for a row's "model" label, or None."""
     return next((m for m in backed_up_models() if label(m) == name), None)
