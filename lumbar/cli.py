@@ -81,11 +81,9 @@ def parser() -> argparse.ArgumentParser:
     commands = top.add_subparsers(dest="command")
 
     run = commands.add_parser("serve", help="prepare the database and start Lumbar (the default)")
-    run.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
-    run.add_argument("--port", type=int, default=8000, help="port to listen on (default 8000)")
-    run.add_argument("--no-browser", action="store_true", help="do not open a browser window")
-    from lumbar.serving import serve
+    from lumbar.serving import add_serve_arguments, serve
 
+    add_serve_arguments(run)
     run.set_defaults(handler=serve)
 
     listing = commands.add_parser("poses", help="print the pose library")

@@ -89,10 +89,10 @@ def browser():
 @pytest.fixture
 def page(browser, running_app):
     """A fresh browser context per test; fails the test on any page error or console error."""
-    from lumbar.e2e import watch_for_errors
+    from lumbar.e2e import under_csp, watch_for_errors
 
     context = browser.new_context(base_url=running_app.url, viewport={"width": 1280, "height": 800})
-    page = context.new_page()
+    page = under_csp(context.new_page())
     errors = watch_for_errors(page, running_app.url)
     yield page
     context.close()

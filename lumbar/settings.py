@@ -218,6 +218,23 @@ AXES_LOCKOUT_CALLABLE = "lumbar.accounts.throttle.lockout_response"
 AXES_DISABLE_ACCESS_LOG = True  # no lasting record of every sign-in's address and browser
 AXES_VERBOSE = False
 
+# Email (invitations, password resets) when LUMBAR_SMTP_URL is set; sign-in through a clinic's OpenID Connect
+# provider when LUMBAR_OIDC_ISSUER and its client id and secret are set (lumbar/accounts/mail.py, oidc.py).
+from lumbar.accounts.mail import email_settings  # noqa: E402
+from lumbar.accounts.oidc import BACKEND as OIDC_BACKEND, oidc_settings  # noqa: E402
+
+globals().update(email_settings(os.environ))
+_oidc = oidc_settings(os.environ)
+globals().update(_oidc)
+if _oidc["LUMBAR_OIDC_ENABLED"]:
+    AUTHENTICATION_BACKENDS.append(OIDC_BACKEND)
+
+# Teachers' photos and videos: in the data folder, private to the server's user, never served as /media/
+# (only to the people they belong to, through /studio/material/<pk>/).
+MEDIA_ROOT = DATA_DIR / "media"
+FILE_UPLOAD_PERMISSIONS = 0o600
+FILE_UPLOAD_DIRECTORY_PERMISSIONS = 0o700
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

@@ -10,7 +10,7 @@ def test_every_setting_read_from_the_environment_is_documented():
     for path in (ROOT / "lumbar").rglob("*.py"):
         if "tests" in path.parts:
             continue
-        read |= set(re.findall(r"""os\.environ(?:\.get)?[\[(]\s*["']([A-Z_]+)["']""", path.read_text()))
+        read |= set(re.findall(r"""environ(?:\.get)?[\[(]\s*["']([A-Z_]+)["']""", path.read_text()))
         read |= set(re.findall(r"""env_flag\(\s*["']([A-Z_]+)["']""", path.read_text()))
     assert "DATABASE_URL" in read and "LUMBAR_MODE" in read
     readme = (ROOT / "README.md").read_text()

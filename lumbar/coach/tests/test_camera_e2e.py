@@ -17,8 +17,8 @@ from pathlib import Path
 
 import pytest
 
-from lumbar.coach.tests.csp_page import under_csp
-from lumbar.e2e import CHROMIUM_ARGS, chromium_path, open_player, serious_accessibility_violations, watch_for_errors
+from lumbar.e2e import (CHROMIUM_ARGS, chromium_path, open_player, serious_accessibility_violations, under_csp,
+                        watch_for_errors)
 
 SHARED = Path(__file__).resolve().parents[3].parent / "shared" / "data" / "synthetic"
 CLIP = SHARED / "pelvic_tilt.mp4"
