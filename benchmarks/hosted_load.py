@@ -11,8 +11,11 @@ journal, progress, the pose library, the new-entry form and a journal entry POST
 
 For each level it prints requests, the error rate (anything but 200 for a page and 302 for the saved entry,
 or no answer within 60 s), p50/p99 latency, and the database connections the server holds open afterwards
-(PostgreSQL: pg_stat_activity for the database; SQLite: open handles on the database file). The load
-generator shares the machine's cores with the server, so the latencies are a floor, not a capacity figure.
+(PostgreSQL: pg_stat_activity for the database, at most LUMBAR_DB_POOL_SIZE per process; SQLite: open handles
+on the database file, where SQLite keeps a closed connection's handle for reuse while any other connection of
+the process is open, so it shows the peak until every connection has closed). The load generator shares the
+machine's cores with the server, so the latencies are a floor, not a capacity figure. A level runs until
+its time is up and every request in flight has its answer.
 
 Needs httpx (an async HTTP client) in the environment.
 """
@@ -45,10 +48,13 @@ from django.conf import settings
 from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY, get_user_model
 from django.contrib.auth.hashers import make_password
 from django.contrib.sessions.backends.db import SessionStore
+from django.utils.module_loading import import_string
 from lumbar.safety.actions import record_screening
 from lumbar.safety.screening import IDS
 
 User = get_user_model()
+# the backend a sign-in records: the first that can find the user again (a throttling backend cannot)
+backend = next(path for path in settings.AUTHENTICATION_BACKENDS if hasattr(import_string(path), "get_user"))
 hashed = make_password(%(password)r)
 users = User.objects.bulk_create([User(username=f"load{i:04d}", password=hashed) for i in range(%(count)d)])
 keys = []
@@ -56,7 +62,7 @@ for user in User.objects.filter(username__startswith="load").order_by("username"
     record_screening(user, {qid: False for qid in IDS})
     session = SessionStore()
     session[SESSION_KEY] = str(user.pk)
-    session[BACKEND_SESSION_KEY] = settings.AUTHENTICATION_BACKENDS[0]
+    session[BACKEND_SESSION_KEY] = backend
     session[HASH_SESSION_KEY] = user.get_session_auth_hash()
     session.create()
     keys.append(session.session_key)
