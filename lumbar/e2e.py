@@ -70,10 +70,10 @@ def _postgres_database(url: str) -> tuple[str, callable]:
     return f"{base}/{name}", drop
 
 
-def start_app(data_dir: Path):
+def start_app(data_dir: Path, mode: str = "local"):
     port = _free_port()
     env = {**os.environ, "LUMBAR_DATA_DIR": str(data_dir), "LUMBAR_TIME_SCALE": str(TIME_SCALE),
-           "LUMBAR_MODE": "local", "SITE_URL": f"http://127.0.0.1:{port}"}
+           "LUMBAR_MODE": mode, "SITE_URL": f"http://127.0.0.1:{port}"}
     drop = None
     if env.get("DATABASE_URL"):
         env["DATABASE_URL"], drop = _postgres_database(env["DATABASE_URL"])
@@ -84,7 +84,7 @@ def start_app(data_dir: Path):
     deadline = time.monotonic() + 90
     while True:
         try:
-            urllib.request.urlopen(url + "/about/", timeout=2)
+            urllib.request.urlopen(url + "/about/", timeout=2)  # a page anyone may open, in either mode
             break
         except OSError:
             if process.poll() is not None or time.monotonic() > deadline:

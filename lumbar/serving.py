@@ -105,6 +105,9 @@ def serve(args) -> int:
         print(f"Lumbar is running at {url}  (press Ctrl+C to stop)")
         if not args.no_browser:
             threading.Timer(1.0, webbrowser.open, args=[url]).start()
+    from django.db import connections
+
+    connections.close_all()  # the connection migrate used: free its pool slot (PostgreSQL) or file handle (SQLite)
     import uvicorn
 
     uvicorn.run("lumbar.asgi:application", **options)

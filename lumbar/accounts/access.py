@@ -122,12 +122,6 @@ def whose_data(*, read: str | None = None, change: str | None = None):
 
 # --- single objects ---------------------------------------------------------------------------------------
 
-def may_view_practice(viewer, practice_session) -> bool:
-    from .scopes import PRACTICE
-
-    return grant_for(viewer, practice_session.user).may_read(PRACTICE)
-
-
 def owned_rows(queryset, viewer):
     """The rows of a per-person table (journal, check-ins) that this viewer may change: their own."""
     if not _signed_in(viewer):
@@ -136,9 +130,8 @@ def owned_rows(queryset, viewer):
 
 
 def may_view_done_session(viewer, done_session) -> bool:
-    from .scopes import PRACTICE
-
-    return grant_for(viewer, done_session.programme.user).may_read(PRACTICE)
+    """The page of a finished programme session is where its ratings are given: the person's own only."""
+    return grant_for(viewer, done_session.programme.user).is_self
 
 
 def visible_sequences(queryset, viewer):

@@ -4,7 +4,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from lumbar.accounts.access import may_view_practice, whose_data
+from lumbar.accounts.access import grant_for, whose_data
+from lumbar.accounts.scopes import CAMERA, PRACTICE
 from lumbar.accounts.models import Profile, profile_of
 from lumbar.content.models import Sequence
 from lumbar.programmes.person import profile_for
@@ -91,16 +92,19 @@ def log(request, grant, slug):
 
 
 @login_required
-@whose_data()
-def session_detail(request, grant, pk):
-    session = PracticeSession.objects.filter(pk=pk).first()
-    if session is None or not may_view_practice(grant.client, session):
+def session_detail(request, pk):
+    """One session of the practice log: the person's own, or a client's who shares their practice log (camera
+    results only if those are shared too)."""
+    session = PracticeSession.objects.filter(pk=pk).select_related("user").first()
+    grant = grant_for(request.user, session.user if session else None)
+    if session is None or not grant.may_read(PRACTICE):
         raise Http404("No such session")
     return render(request, "practice/session.html", {
         "session": session,
         "symptoms": symptoms_during(session),
         "summary": session_summary(session),
         "floor_labels": FLOOR_SPACE,
+        "camera_shared": grant.may_read(CAMERA),
     })
 
 
