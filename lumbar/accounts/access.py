@@ -153,3 +153,32 @@ def may_view_sequence(viewer, sequence) -> bool:
 def may_change_sequence(viewer, sequence) -> bool:
     """Editing and deleting stay with the owner, also once a sequence is assigned to clients."""
     return _signed_in(viewer) and sequence.owner_id == viewer.pk
+
+
+# --- a teacher's material and classes (lumbar/studio) ---
+
+def teachers_of(person):
+    """The teachers who look after this person now (an ended coaching, or a teacher no longer one, is not)."""
+    from .models import Profile
+
+    users = get_user_model().objects
+    if not _signed_in(person):
+        return users.none()
+    return users.filter(coached__client=person, coached__ended_at__isnull=True,
+                        profile__role=Profile.TEACHER).exclude(pk=person.pk).distinct().order_by("username")
+
+
+def visible_material(queryset, viewer):
+    """The material this viewer may see: their own, if they teach, and that of the teachers looking after them."""
+    from django.db.models import Q
+
+    if not _signed_in(viewer):
+        return queryset.none()
+    allowed = Q(teacher__in=teachers_of(viewer))
+    if is_teacher(viewer):
+        allowed |= Q(teacher=viewer)
+    return queryset.filter(allowed)
+
+
+def may_view_material(viewer, material) -> bool:
+    return visible_material(type(material).objects.filter(pk=material.pk), viewer).exists()

@@ -10,7 +10,7 @@ from icalendar import Calendar, Event
 
 from .models import BookingLink, ClassTime
 from .naming import teacher_name
-from .rules import teachers_of
+from lumbar.accounts.access import teachers_of
 from .schedule import first_on_or_after, site_zone
 
 ICAL_DAYS = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"]

@@ -14,14 +14,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_POST
 
-from lumbar.accounts.access import is_teacher
+from lumbar.accounts.access import is_teacher, may_view_material, teachers_of
 
 from . import actions
 from .forms import BookingForm, ClassTimeForm, MaterialForm
 from .media_types import PHOTO_LIMIT, VIDEO_LIMIT, megabytes
 from .models import BookingLink, CalendarKey, ClassTime, Material
 from .naming import material_label
-from .rules import may_view_material, teachers_of
 from .schedule import next_occurrences
 from .streaming import stream_file
 from .upload_limit import FileSizeLimit, request_too_large

@@ -7,7 +7,7 @@ from lumbar.accounts.access import is_teacher
 
 from ..models import BookingLink, ClassTime, Material
 from ..naming import caption, material_label, teacher_name
-from ..rules import teachers_of, visible_material
+from lumbar.accounts.access import teachers_of, visible_material
 from ..schedule import next_occurrences
 
 register = template.Library()
