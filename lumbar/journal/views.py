@@ -51,7 +51,7 @@ def timeline(request, grant):
         days[-1]["items"].append(item)
     undo = None
     deleted = request.GET.get("deleted", "")
-    if deleted.isdigit():
+    if deleted.isascii() and deleted.isdigit() and len(deleted) <= 18:  # not "²", nor thousands of digits
         undo = JournalEntry.objects.owned_by(grant.client).filter(pk=int(deleted), deleted_at__isnull=False).first()
     return render(request, "journal/timeline.html", {
         "days": days, "page": page, "undo": undo, "today": timezone.localdate(),

@@ -1,6 +1,8 @@
 """Sequences by hand: list, new, edit, delete. Playing them is in play_views.py."""
 from __future__ import annotations
 
+import re
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
@@ -18,6 +20,20 @@ from .forms import pose_choices
 from .models import OwnSequence
 from .person import profile_for
 from .play_views import sequence_ruled_out
+
+# The buttons a builder page posts: save, add, and up-N / down-N / remove-N for a row N (plain digits).
+ACTION = re.compile(r"save|add|(?:up|down|remove)-[0-9]{1,3}", re.ASCII)
+AMOUNT_DIGITS = 6  # more than any dose; the builder names the range when an amount is out of it
+
+
+def _plain_amounts(rows: list[dict]) -> list[dict]:
+    """Amounts as the builder reads them: written in any script's digits ("٣") -> "3"; a digit that is no
+    number ("²") or thousands of digits -> "" (refused as not a whole number, never a crash)."""
+    for row in rows:
+        amount = row["amount"]
+        if amount.isdigit() and not (amount.isascii() and len(amount) <= AMOUNT_DIGITS):
+            row["amount"] = str(int(amount)) if amount.isdecimal() and len(amount) <= AMOUNT_DIGITS else ""
+    return rows
 
 
 def _minutes(steps: list[dict]) -> float:
@@ -84,8 +100,12 @@ def _edit(request, grant, sequence):
                      "before you play it.")
         return _form_page(request, grant, sequence, sequence.title if sequence else "", rows, note=note)
     title = request.POST.get("title", "").strip()
-    rows = builder.read_rows(request.POST)
+    rows = _plain_amounts(builder.read_rows(request.POST))
     action = request.POST.get("action", "save")
+    if not ACTION.fullmatch(action):
+        return _form_page(request, grant, sequence, title, rows, status=400,
+                          problems={"steps": [_("That button is not one of this page's: %(action)s.")
+                                              % {"action": repr(action[:40])}]})
     if action != "save":
         rows, problem = builder.apply_action(rows, action, request.POST.get("add-pose", ""), profile_for(grant.client))
         kind, _sep, number = action.partition("-")
