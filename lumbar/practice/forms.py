@@ -11,7 +11,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from lumbar.content.schema import describe_errors
 
-from .measures import FLOOR_SPACE, PAIN_MAX, PAIN_MIN
+from .measures import FLOOR_SPACE, PAIN_MAX, PAIN_MIN, RATINGS
 
 FloorSpace = Literal[tuple(FLOOR_SPACE)]
 Pain = int | None
@@ -51,7 +51,7 @@ class _StepResult(_Strict):
     status: Literal["done", "skipped", "stopped"]
     seconds: int = Field(ge=0, le=4 * 3600)
     # how the pose felt, when the person said (programme sessions adapt to it)
-    rating: Literal["easy", "about-right", "hard", "hurt"] | None = None
+    rating: Literal[RATINGS] | None = None  # type: ignore[valid-type]  (the tuple is the Literal's values)
     camera: _CameraResult | None = None
 
 

@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.db import models
 
-from .measures import FLOOR_SPACE, PAIN_MAX, PAIN_MIN
+from .measures import FLOOR_SPACE, PAIN_MAX, PAIN_MIN, RATINGS
 from django.core.validators import MaxValueValidator, MinValueValidator
 
 pain_field = lambda: models.PositiveSmallIntegerField(  # noqa: E731
@@ -28,9 +28,6 @@ class PracticeSession(models.Model):
 
     def __str__(self) -> str:
         return f"{self.sequence_title} on {self.finished_at:%Y-%m-%d}"
-
-
-RATINGS = ("easy", "about-right", "hard", "hurt")
 
 
 class PracticeStep(models.Model):

@@ -16,6 +16,7 @@ from lumbar.accounts.models import profile_of
 from lumbar.journal.models import MorningCheckin
 from lumbar.journal.weekly import pain_weeks
 from lumbar.practice.actions import record_practice
+from lumbar.practice.measures import RATINGS
 from lumbar.practice.models import PracticeStep
 from lumbar.safety.actions import record_direction_stop, require_rescreen
 
@@ -27,7 +28,6 @@ from .person import profile_for
 from .profile import parse_profile
 from .state import ProgrammeState
 
-SEVERITY = ("easy", "about-right", "hard", "hurt")  # when a pose was rated twice in one log, the worse counts
 
 
 @dataclass(frozen=True)
@@ -77,7 +77,7 @@ def ratings_from_log(plan: dict, log) -> dict[str, str]:
         rating = getattr(result, "rating", None)
         if rating:
             slug = plan["steps"][result.index]["pose"]
-            if slug not in ratings or SEVERITY.index(rating) > SEVERITY.index(ratings[slug]):
+            if slug not in ratings or RATINGS.index(rating) > RATINGS.index(ratings[slug]):
                 ratings[slug] = rating
     return ratings
 

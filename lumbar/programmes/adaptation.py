@@ -38,6 +38,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from lumbar.journal import measures
+from lumbar.practice.measures import PAIN_STOP_ABOVE, RATINGS
 
 from .generator import schedule
 from .library import display_name, poses
@@ -46,10 +47,9 @@ from .state import ProgrammeState
 from .swaps import swap_after_hurt
 from .week_on_week import check_weeks, pause_text, worse_mornings_two_weeks, worse_week_on_week
 
-RATINGS = ("easy", "about-right", "hard", "hurt")
 MORNINGS = ("better", "same", "worse")
 MAX_STEPS_PER_POSE, MAX_ADDED = 5, 3
-FLARE_PAIN = 5
+FLARE_PAIN = PAIN_STOP_ABOVE
 RESUME_EASING_SESSIONS = 3
 
 

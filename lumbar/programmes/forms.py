@@ -6,8 +6,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from lumbar.content.vocabulary import CONDITIONS
+from lumbar.practice.measures import RATINGS
 
-from .adaptation import RATINGS
 from .fitting import ProgrammeError
 from .generator import generate
 from .library import display_name, poses
@@ -37,8 +37,6 @@ MOVEMENT_ANSWERS = {
     "neither": gettext_lazy("No difference"),
     "aggravates": gettext_lazy("Makes it worse"),
 }
-RATING_LABELS = dict(zip(RATINGS, (gettext_lazy("Easy"), gettext_lazy("About right"), gettext_lazy("Hard"),
-                                   gettext_lazy("It hurt"))))
 
 
 def screen_of(field: str) -> int:

@@ -17,6 +17,7 @@ from django.views.decorators.http import require_POST
 from lumbar.accounts.access import may_view_done_session, whose_data
 from lumbar.accounts.models import Profile
 from lumbar.content.vocabulary import CONDITIONS
+from lumbar.practice.measures import RATING_LABELS
 from lumbar.practice.summary import session_summary
 from lumbar.safety.gate import screening_state
 
@@ -192,7 +193,7 @@ def done_session(request, grant, pk: int):
         chosen = {row["pose"]: request.POST.get(f"rating-{row['pose']}", "") for row in rows}
     return render(request, "programmes/done.html", {
         "done": done, "rows": [{**row, "chosen": chosen.get(row["pose"], "")} for row in rows],
-        "ratings": list(forms.RATING_LABELS.items()), "open": actions.ratings_open(done), "problems": problems,
+        "ratings": list(RATING_LABELS.items()), "open": actions.ratings_open(done), "problems": problems,
         "summary": session_summary(done.practice) if done.practice else [],
         "changes": done.changes.all(),
     }, status=400 if problems else 200)

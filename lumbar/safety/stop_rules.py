@@ -13,6 +13,8 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext_lazy as _
 
+from lumbar.practice.measures import PAIN_EASE_FROM, PAIN_STOP_ABOVE
+
 CONTINUE, EASE, STOP_POSE, STOP_DIRECTION, STOP_SESSION = "continue", "ease", "stop-pose", "stop-direction", "stop-session"
 
 ACTION_LABELS = {
@@ -47,9 +49,9 @@ def decide(report: SymptomReport) -> str:
         return STOP_SESSION
     if report.spreading_to_leg:
         return STOP_DIRECTION
-    if report.pain > 5 or report.sharp_or_shooting:
+    if report.pain > PAIN_STOP_ABOVE or report.sharp_or_shooting:
         return STOP_POSE
-    if report.pain >= 4:
+    if report.pain >= PAIN_EASE_FROM:
         return EASE
     if report.pain_at_start is not None and report.pain > report.pain_at_start:
         return EASE
