@@ -17,6 +17,9 @@ import numpy as np
 
 LANDMARK_COUNT = 33
 DEFAULT_ASPECT = 4 / 3
+# x and y are fractions of the picture (a point a little outside it is still real); z is on the scale of x.
+# Anything this far out is no body point, and would overflow the arithmetic after it.
+COORDINATE_LIMIT = 100.0
 NOSE, LEFT_EAR, RIGHT_EAR = 0, 7, 8
 LEFT_SHOULDER, RIGHT_SHOULDER = 11, 12
 LEFT_HIP, RIGHT_HIP = 23, 24
@@ -45,8 +48,24 @@ class LandmarkStream:
         return ~np.isnan(self.landmarks[:, 0, 0])
 
 
+def _finite(value) -> bool:
+    """A JSON number usable as a float: not true/false, NaN or infinite, nor an integer too large for a float."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return False
+    try:
+        return math.isfinite(value)
+    except OverflowError:  # an integer with hundreds of digits
+        return False
+
+
+def _too_large(value) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and not _finite(value)
+
+
 def _number(value, where: str, *, positive: bool = False) -> float:
-    if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
+    if _too_large(value):
+        raise LandmarksError(f"{where} is too large (a whole number of {len(str(value))} digits)")
+    if not _finite(value):
         raise LandmarksError(f"{where} must be a finite number, not {json.dumps(value)[:40]}")
     if positive and value <= 0:
         raise LandmarksError(f"{where} must be positive, not {value}")
@@ -65,14 +84,22 @@ def parse_landmarks(value, where: str) -> np.ndarray | None:
             raise LandmarksError(f"{where}.landmarks[{index}] must be [x, y, z, visibility]")
     try:
         array = np.array(value, dtype=float)
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, OverflowError):
         array = None
     if array is None or not np.isfinite(array).all():
-        bad = next((i, j) for i, point in enumerate(value) for j, number in enumerate(point)
-                   if isinstance(number, bool) or not isinstance(number, (int, float)) or not math.isfinite(number))
-        field = ["x", "y", "z", "visibility"][bad[1]]
+        bad = next((i, j) for i, point in enumerate(value) for j, number in enumerate(point) if not _finite(number))
+        field, number = ["x", "y", "z", "visibility"][bad[1]], value[bad[0]][bad[1]]
+        if _too_large(number):
+            raise LandmarksError(f"{where}.landmarks[{bad[0]}] {field}: a number in these frames is too large "
+                                 f"(coordinates are fractions of the picture, from -{COORDINATE_LIMIT:g} to "
+                                 f"{COORDINATE_LIMIT:g})")
         raise LandmarksError(f"{where}.landmarks[{bad[0]}] {field} must be a finite number, "
                              f"not {json.dumps(value[bad[0]][bad[1]])[:40]}")
+    far = np.flatnonzero((np.abs(array[:, :3]) > COORDINATE_LIMIT).any(axis=1))
+    if len(far):
+        j = int(np.argmax(np.abs(array[far[0], :3]) > COORDINATE_LIMIT))
+        raise LandmarksError(f"{where}.landmarks[{far[0]}] {'xyz'[j]} must be between -{COORDINATE_LIMIT:g} and "
+                             f"{COORDINATE_LIMIT:g} (a fraction of the picture), not {array[far[0], j]:g}")
     outside = np.flatnonzero((array[:, 3] < 0) | (array[:, 3] > 1))
     if len(outside):
         raise LandmarksError(f"{where}.landmarks[{outside[0]}] visibility must be between 0 and 1, "
