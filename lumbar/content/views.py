@@ -1,12 +1,13 @@
 from django import forms
-from django.shortcuts import get_object_or_404, render
+from django.http import Http404
+from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 
 from lumbar.accounts.access import own
 from lumbar.content.figure import render_svg
 from lumbar.content.text import translated
 
-from .models import Pose
+from .library import pose_data, poses
 from .vocabulary import CONDITIONS, DIRECTIONS, KINDS, LOADS, POSITIONS, PROPS
 
 
@@ -19,20 +20,19 @@ class LibraryFilter(forms.Form):
 
 def library(request):
     form = LibraryFilter(request.GET or None)
-    poses = Pose.objects.all()
+    shown = list(poses().values())
     if form.is_valid():
-        if form.cleaned_data["position"]:
-            poses = poses.filter(position=form.cleaned_data["position"])
-        if form.cleaned_data["direction"]:
-            poses = poses.filter(direction=form.cleaned_data["direction"])
-    else:
-        poses = poses.none() if form.is_bound else poses
+        wanted = {key: value for key, value in form.cleaned_data.items() if value}
+        shown = [pose for pose in shown if all(getattr(pose, key) == value for key, value in wanted.items())]
+    elif form.is_bound:
+        shown = []
     cards = [
-        {"pose": pose, "name": translated(pose.data["name"]), "position": POSITIONS[pose.position],
+        {"slug": pose.slug, "name": translated(pose.name), "position": POSITIONS[pose.position],
          "direction": DIRECTIONS[pose.direction],
-         "figure": render_svg(pose.data["figure"], title=translated(pose.data["name"]), animate=False)}
-        for pose in poses
+         "figure": render_svg(pose_data(pose.slug)["figure"], title=translated(pose.name), animate=False)}
+        for pose in shown
     ]
+    cards.sort(key=lambda card: card["name"])
     return render(request, "content/library.html", {"form": form, "cards": cards})
 
 
@@ -50,14 +50,16 @@ def for_you(user, slug: str) -> dict | None:
 
 
 def pose_detail(request, slug):
-    pose = get_object_or_404(Pose, slug=slug)
-    data = translated(pose.data)
+    if slug not in poses():
+        raise Http404("No such pose")
+    pose = poses()[slug]
+    data = translated(pose_data(slug))
     tempo = data["dose"].get("tempo") or 3
     variation_names = {v["slug"]: v["name"] for v in data["easier"] + data["harder"]}
     return render(request, "content/pose.html", {
         "pose": pose,
         "data": data,
-        "figure": render_svg(pose.data["figure"], title=data["name"], tempo=tempo),
+        "figure": render_svg(pose_data(slug)["figure"], title=data["name"], tempo=tempo),
         "position": POSITIONS[pose.position],
         "direction": DIRECTIONS[pose.direction],
         "load": LOADS[data["load"]],

@@ -18,7 +18,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from lumbar.content.figure import render_svg
-from lumbar.content.models import Pose
+from lumbar.content.library import pose_data, poses
 from lumbar.content.text import translated
 from lumbar.programmes.core import core_steps
 from lumbar.programmes.exclusions import check_step, may_do
@@ -33,13 +33,13 @@ def _version(data: dict, slug: str | None) -> dict | None:
     return next((v for v in data["easier"] + data["harder"] if v["slug"] == slug), None)
 
 
-def pose_step(pose: Pose, profile, *, variation: str | None = None, reps=None, seconds=None, intro=None,
+def pose_step(slug: str, profile, *, variation: str | None = None, reps=None, seconds=None, intro=None,
               reason=None) -> dict:
     """One pose step for this person: the decision's cautions and easier version come with it."""
-    data = pose.data
+    data = pose_data(slug)
     dose = dict(data["dose"])
     chosen = _version(data, variation)
-    decided = check_step(profile, pose.slug, variation)
+    decided = check_step(profile, slug, variation)
     easier = _version(data, decided.ease_to)
     if chosen and chosen.get("dose"):
         dose.update({k: v for k, v in chosen["dose"].items() if v is not None})
@@ -47,7 +47,7 @@ def pose_step(pose: Pose, profile, *, variation: str | None = None, reps=None, s
     tempo = dose.get("tempo") or 3
     return {
         "type": "pose",
-        "pose": pose.slug,
+        "pose": slug,
         "variation": variation,
         "name": translated(chosen["name"] if chosen else data["name"]),
         # a movement pose given a time in a sequence is held, e.g. knees-to-chest as a rest
@@ -66,8 +66,8 @@ def pose_step(pose: Pose, profile, *, variation: str | None = None, reps=None, s
         "moves": [translated(k.get("say") or "") for k in data["figure"]["keyframes"]],
         "stop_if": translated(data["stop_if"]),
         "direction": data["direction"],
-        "loads": sorted(loads(pose.slug, variation)),
-        "position": step_position(pose.slug, variation),
+        "loads": sorted(loads(slug, variation)),
+        "position": step_position(slug, variation),
         "cautions": list(decided.cautions),
         # what "ease off" switches to when symptoms say so (the stop rules), for this person
         "ease_to": translated({"slug": easier["slug"], "name": easier["name"], "steps": easier["steps"]})
@@ -75,14 +75,13 @@ def pose_step(pose: Pose, profile, *, variation: str | None = None, reps=None, s
         # the pose files draw the pose itself: a version done elsewhere (on a chair, on the side) gets no
         # figure rather than one in the wrong position
         "figure": render_svg(data["figure"], title=translated(data["name"]), tempo=tempo)
-        if position_of(pose.slug, variation) == data["position"] else "",
+        if position_of(slug, variation) == data["position"] else "",
         "substitute_reason": reason,
     }
 
 
 def _floor_space_step(moment: str) -> dict:
-    tilt = Pose.objects.filter(slug="pelvic-tilt").first()
-    figure = tilt.data["figure"] if tilt else None
+    figure = pose_data("pelvic-tilt")["figure"] if "pelvic-tilt" in poses() else None
     return {
         "type": "floor-space",
         "moment": moment,
@@ -118,7 +117,6 @@ def build_plan(sequence, profile) -> dict:
 def plan_for_steps(*, slug: str, title: str, steps: list[dict], profile, log_url: str) -> dict:
     """The player's plan for a list of sequence steps already decided for this person (the core session,
     programme sessions, hand-made ones): each pose step carries its cautions and easier version."""
-    poses = {p.slug: p for p in Pose.objects.all()}
     planned = []
     for step in steps:
         kind = step["type"]
@@ -129,7 +127,7 @@ def plan_for_steps(*, slug: str, title: str, steps: list[dict], profile, log_url
         elif kind == "summary":
             planned.append({"type": "summary", "title": _("What changed")})
         else:
-            planned.append(pose_step(poses[step["pose"]], profile, variation=step.get("variation"),
+            planned.append(pose_step(step["pose"], profile, variation=step.get("variation"),
                                      reps=step.get("reps"), seconds=step.get("seconds"),
                                      intro=step.get("intro") or (None if step.get("in_place_of") else step.get("why")),
                                      reason=step.get("in_place_of")))
@@ -143,7 +141,7 @@ def plan_for_steps(*, slug: str, title: str, steps: list[dict], profile, log_url
         "symptoms_url": reverse("safety:symptoms"),
         "camera_log": True,  # the log keeps camera results when the person ticks "keep"
         # where the stop rules send someone who has to stop a pose
-        "rest": pose_step(poses[rest.pose], profile, variation=rest.variation, seconds=60,
+        "rest": pose_step(rest.pose, profile, variation=rest.variation, seconds=60,
                           intro=_("Let's rest here and let things settle.")) if rest else None,
         "steps": planned,
     }

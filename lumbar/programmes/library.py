@@ -1,16 +1,11 @@
-"""The pose library, read once from the pose files (no database)."""
+"""The pose library as the programme reads it: lumbar.content.library's, with versions and names a person reads."""
 from __future__ import annotations
 
-from functools import lru_cache
-
-from lumbar.content.loader import read_poses
+from lumbar.content.library import poses
 from lumbar.content.schema import Pose, Variation
 from lumbar.content.text import translated
 
-
-@lru_cache(maxsize=1)
-def poses() -> dict[str, Pose]:
-    return {pose.slug: pose for pose in read_poses()}
+__all__ = ["poses", "variation", "display_name", "Pose"]
 
 
 def variation(pose: Pose, slug: str | None) -> Variation | None:
