@@ -5,8 +5,11 @@ accounts or passwords, and every page here says so.
 """
 from functools import wraps
 
+from axes.utils import reset as forget_sign_in_failures
 from django.conf import settings
 from django.contrib.auth import get_user_model, login
+from django.contrib.auth.signals import user_logged_in
+from django.dispatch import receiver
 from django.contrib.auth.views import LoginView
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
@@ -44,6 +47,17 @@ def _teacher_only(request) -> None:
 def _admin_only(request) -> None:
     if not is_admin(request.user):
         raise Http404("Not found")
+
+
+@receiver(user_logged_in, dispatch_uid="lumbar-reset-clears-throttle")
+def forget_failures_after_a_password_reset(sender, request, user, **kwargs):
+    """A new password chosen from a reset link (by email or a teacher's link) clears the account's counted
+    sign-in failures, so the throttle does not keep the person out with the password they have just set.
+    Django signs the person in at the end of a reset (urls.py: post_reset_login), which is when this runs.
+    The name is counted as lumbar.accounts.throttle.attempted_username counts it: stripped, in one case."""
+    match = getattr(request, "resolver_match", None)
+    if match is not None and match.view_name == "accounts:password_reset_confirm":
+        forget_sign_in_failures(username=user.get_username().strip().casefold())
 
 
 class SignInView(LoginView):
