@@ -36,6 +36,17 @@ def _used() -> InvitationError:
     return InvitationError(_("This invitation link has been used already. Sign in, or ask for a new one."), "used")
 
 
+def kneeling_answer(user) -> bool | None:
+    """Whether kneeling is comfortable, as the person last said (in the player or the programme's questions).
+    The one place this fact is kept; None: not asked yet."""
+    account = Profile.objects.filter(user=user).first()
+    return None if account is None else account.can_kneel
+
+
+def record_kneeling(user, can_kneel: bool) -> None:
+    Profile.objects.update_or_create(user=user, defaults={"can_kneel": can_kneel})
+
+
 def make_teacher(user) -> None:
     Profile.objects.update_or_create(user=user, defaults={"role": Profile.TEACHER})
 

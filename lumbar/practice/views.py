@@ -6,7 +6,7 @@ from django.views.decorators.http import require_POST
 
 from lumbar.accounts.access import grant_for, whose_data
 from lumbar.accounts.scopes import CAMERA, PRACTICE
-from lumbar.accounts.models import Profile, profile_of
+from lumbar.accounts.actions import kneeling_answer, record_kneeling
 from lumbar.content.models import Sequence
 from lumbar.programmes.person import profile_for
 from lumbar.programmes.today import programme_today
@@ -24,8 +24,7 @@ TODAYS_SEQUENCE = "glide-and-rest"
 
 
 def _kneeling_unknown(user, sequence) -> bool:
-    account = Profile.objects.filter(user=user).first()
-    return (account is None or account.can_kneel is None) and needs_kneeling_answer(sequence)
+    return kneeling_answer(user) is None and needs_kneeling_answer(sequence)
 
 
 def about(request):
@@ -51,9 +50,7 @@ def start(request, grant, slug):
     if request.method == "POST":
         form = KneelingForm(request.POST)
         if form.is_valid():
-            profile = profile_of(grant.client)
-            profile.can_kneel = form.cleaned_data["can_kneel"]
-            profile.save(update_fields=["can_kneel"])
+            record_kneeling(grant.client, form.cleaned_data["can_kneel"])
             return redirect("practice:play", slug=slug)
     elif _kneeling_unknown(grant.client, sequence):
         form = KneelingForm()

@@ -12,7 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from lumbar.accounts.models import profile_of
+from lumbar.accounts.actions import kneeling_answer, record_kneeling
 from lumbar.journal.models import MorningCheckin
 from lumbar.journal.weekly import pain_weeks
 from lumbar.practice.actions import record_practice
@@ -52,7 +52,7 @@ def _store_entries(programme, entries: list[dict], done_session=None) -> None:
 @transaction.atomic
 def save_profile(user, profile) -> Programme:
     """Creates or updates the person's programme from checked answers; kneeling is kept in step with the
-    answer the session player uses (accounts Profile.can_kneel)."""
+    answer the session player uses (accounts.actions.kneeling_answer)."""
     programme = Programme.objects.select_for_update().filter(user=user).first()
     if programme is None:
         programme = Programme.objects.create(user=user, profile=profile.to_dict(), state=ProgrammeState().to_dict())
@@ -63,10 +63,8 @@ def save_profile(user, profile) -> Programme:
         _store_entries(programme, [{"session": state.position + 1, "pose": None, "change": "answers",
                                     "text": _("Your answers changed, so your sessions are now built from the new "
                                               "answers.")}])
-    account = profile_of(user)
-    if account.can_kneel != profile.kneeling:
-        account.can_kneel = profile.kneeling
-        account.save(update_fields=["can_kneel"])
+    if kneeling_answer(user) != profile.kneeling:
+        record_kneeling(user, profile.kneeling)
     return programme
 
 

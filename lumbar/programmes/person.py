@@ -1,7 +1,7 @@
 """Every fact about a person that the per-person decision needs, gathered in one place: profile_for(user).
 
   the programme's answers (intake, direction check), when the person has a programme; else DEFAULT_PROFILE
-  kneeling: the answer the session player asked (accounts Profile.can_kneel), when given
+  kneeling: the person's answer (accounts.actions.kneeling_answer), when given
   conditions carried over from the safety screen (B8 osteoporosis, B11 pregnancy, B12 hip precautions)
   directions stopped because symptoms spread down a leg in a session or the direction check, until lifted
   floor_taught: the person has done the getting-down-to-the-floor walk-through in a session
@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from lumbar.accounts.models import Profile as AccountProfile
+from lumbar.accounts.actions import kneeling_answer
 from lumbar.practice.models import PracticeStep
 from lumbar.safety.facts import lifted_check_stops, screening_conditions, stopped_directions
 
@@ -27,8 +27,8 @@ def profile_for(user, at=None) -> Profile:
     before a stop against the plan it was given)."""
     record = Programme.objects.filter(user=user).first()
     profile = record.get_profile() if record else DEFAULT_PROFILE
-    account = AccountProfile.objects.filter(user=user).first()
-    kneeling = profile.kneeling if account is None or account.can_kneel is None else account.can_kneel
+    answer = kneeling_answer(user)
+    kneeling = profile.kneeling if answer is None else answer
     conditions = tuple(dict.fromkeys([*profile.conditions, *sorted(screening_conditions(user))]))
     stopped = tuple(dict.fromkeys([*profile.stopped_directions, *sorted(stopped_directions(user, before=at))]))
     lifted = lifted_check_stops(user)  # a spreading check answer stands until its stop is lifted

@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from lumbar.accounts.access import may_view_done_session, whose_data
-from lumbar.accounts.models import Profile
+from lumbar.accounts.actions import kneeling_answer
 from lumbar.content.vocabulary import CONDITIONS
 from lumbar.practice.measures import RATING_LABELS
 from lumbar.practice.summary import session_summary
@@ -53,8 +53,7 @@ def programme(request, grant):
 
 def _saved_answers(user):
     record = Programme.objects.filter(user=user).first()
-    account = Profile.objects.filter(user=user).first()
-    return forms.initial_answers(record.profile if record else None, account and account.can_kneel), record
+    return forms.initial_answers(record.profile if record else None, kneeling_answer(user)), record
 
 
 def _intake_page(request, screen: int, answers: dict, problems: dict, record, status=200):
