@@ -24,10 +24,6 @@ class Profile(models.Model):
         return f"Profile of {self.user}"
 
 
-def profile_of(user) -> Profile:
-    profile, _ = Profile.objects.get_or_create(user=user)
-    return profile
-
 
 class Coaching(models.Model):
     """A teacher looks after a client (made by an invitation or by hand). Ending it keeps the history."""

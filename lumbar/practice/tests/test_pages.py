@@ -1,6 +1,6 @@
 import pytest
 
-from lumbar.accounts.models import profile_of
+from lumbar.accounts.actions import kneeling_answer
 from lumbar.practice.models import PracticeSession
 
 pytestmark = pytest.mark.django_db
@@ -50,7 +50,7 @@ def test_an_invalid_kneeling_answer_is_asked_again_with_a_message(client, conten
     assert "Please choose one of the answers." in response.content.decode()
     from django.contrib.auth import get_user_model
 
-    assert profile_of(get_user_model().objects.get(username="local")).can_kneel is None
+    assert kneeling_answer(get_user_model().objects.get(username="local")) is None
 
 
 def test_an_unknown_session_is_a_friendly_404(client, content, screened):

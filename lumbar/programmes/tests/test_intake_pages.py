@@ -2,7 +2,7 @@
 import pytest
 
 from lumbar.accounts.middleware import local_user
-from lumbar.accounts.models import profile_of
+from lumbar.accounts.actions import kneeling_answer, record_kneeling
 from lumbar.programmes.models import ChangeEntry, Programme
 
 from .web import set_up
@@ -39,7 +39,7 @@ def test_the_three_screens_save_a_programme_and_show_it(client, content):
         "minutes": 25, "days_per_week": 2, "conditions": ["osteoporosis", "sciatica"], "floor": True,
         "kneeling": False, "eases": ["bending-back"], "aggravates": ["sitting"], "exclude": ["downward-dog"],
         "direction_check": None, "age": 44, "pregnancy_weeks": None, "stopped_directions": [], "floor_taught": False}
-    assert profile_of(local_user()).can_kneel is False  # the player's kneeling answer follows the intake
+    assert kneeling_answer(local_user()) is False  # the player's kneeling answer follows the intake
     page = client.get("/programme/").content.decode()
     assert "Your answers are saved" in page and "Next: session 1 of 24" in page
 
@@ -91,9 +91,7 @@ def test_answers_no_programme_can_fit_are_refused_on_the_minutes(client, content
 
 
 def test_kneeling_is_prefilled_from_the_players_answer(client):
-    account = profile_of(local_user())
-    account.can_kneel = False
-    account.save()
+    record_kneeling(local_user(), False)
     client.get("/programme/intake/")
     page = client.get("/programme/intake/2/").content.decode()
     assert 'name="kneeling" value="no" checked' in page and 'name="kneeling" value="yes">' in page

@@ -7,7 +7,7 @@ import re
 import pytest
 
 from lumbar.accounts.actions import end_coaching
-from lumbar.accounts.models import profile_of
+from lumbar.accounts.actions import record_kneeling
 
 from .conftest import MP4_START, post_material, tiny_png
 
@@ -20,9 +20,7 @@ def _ready_to_play(user):
     from lumbar.safety.screening import IDS
 
     record_screening(user, {qid: False for qid in IDS})
-    profile = profile_of(user)
-    profile.can_kneel = True
-    profile.save()
+    record_kneeling(user, True)
 
 
 def _material_on_player(client) -> list[dict]:
