@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from lumbar.accounts.access import whose_data
+from lumbar.accounts.scopes import JOURNAL, PRACTICE
 
 from lumbar.practice.models import PracticeSession
 from lumbar.programmes.actions import count_morning
@@ -38,8 +39,8 @@ def _entry_view(entry: JournalEntry) -> dict:
 @whose_data()
 def timeline(request, grant):
     """Entries and sessions, newest first, grouped by day; after a delete, an Undo button."""
-    entries = JournalEntry.objects.owned_by(grant.client).live()
-    sessions = PracticeSession.objects.filter(user=grant.client)
+    entries = grant.rows(JournalEntry.objects, JOURNAL).live()
+    sessions = grant.rows(PracticeSession.objects, PRACTICE)
     items = [_entry_view(entry) for entry in entries]
     items += [{"kind": "session", "session": s, "at": timezone.localtime(s.finished_at)} for s in sessions]
     items.sort(key=lambda item: item["at"], reverse=True)
@@ -52,7 +53,7 @@ def timeline(request, grant):
     undo = None
     deleted = request.GET.get("deleted", "")
     if deleted.isascii() and deleted.isdigit() and len(deleted) <= 18:  # not "²", nor thousands of digits
-        undo = JournalEntry.objects.owned_by(grant.client).filter(pk=int(deleted), deleted_at__isnull=False).first()
+        undo = grant.rows(JournalEntry.objects, JOURNAL).filter(pk=int(deleted), deleted_at__isnull=False).first()
     return render(request, "journal/timeline.html", {
         "days": days, "page": page, "undo": undo, "today": timezone.localdate(),
         "morning_day": pending_morning_checkin(grant.client),
@@ -79,7 +80,7 @@ def new_entry(request, grant):
 @login_required
 @whose_data()
 def edit_entry(request, grant, pk):
-    entry = get_object_or_404(JournalEntry.objects.owned_by(grant.client).live(), pk=pk)
+    entry = get_object_or_404(grant.rows(JournalEntry.objects, JOURNAL).live(), pk=pk)
     if request.method == "POST":
         form = JournalEntryForm(request.POST, instance=JournalEntry.objects.get(pk=entry.pk))
         if form.is_valid():
@@ -95,7 +96,7 @@ def edit_entry(request, grant, pk):
 @whose_data()
 @require_POST
 def delete_entry(request, grant, pk):
-    entry = get_object_or_404(JournalEntry.objects.owned_by(grant.client).live(), pk=pk)
+    entry = get_object_or_404(grant.rows(JournalEntry.objects, JOURNAL).live(), pk=pk)
     actions.delete_entry(grant.client, entry)
     return redirect(reverse("journal:timeline") + f"?deleted={entry.pk}")
 
@@ -104,7 +105,7 @@ def delete_entry(request, grant, pk):
 @whose_data()
 @require_POST
 def restore_entry(request, grant, pk):
-    entry = get_object_or_404(JournalEntry.objects.owned_by(grant.client), pk=pk)
+    entry = get_object_or_404(grant.rows(JournalEntry.objects, JOURNAL), pk=pk)
     if entry.deleted_at is None:
         messages.info(request, _("That entry is already in your journal."))
     else:
@@ -117,7 +118,7 @@ def restore_entry(request, grant, pk):
 @whose_data()
 def progress_page(request, grant):
     overall, activity_blocks = progress.activity_measures(grant.client)
-    mornings = MorningCheckin.objects.owned_by(grant.client)[:14]
+    mornings = grant.rows(MorningCheckin.objects, JOURNAL)[:14]
     return render(request, "journal/progress.html", {
         "pain": progress.pain_measure(grant.client),
         "impact": progress.impact_measure(grant.client),
@@ -132,14 +133,14 @@ def progress_page(request, grant):
 @login_required
 @whose_data()
 def activities(request, grant):
-    current = list(Activity.objects.owned_by(grant.client).filter(retired_at__isnull=True))
+    current = list(grant.rows(Activity.objects, JOURNAL).filter(retired_at__isnull=True))
     names = [activity.name for activity in current]
     if request.method == "POST":
         form = ActivitiesForm(request.POST, current_names=names)
         if form.is_valid():
             actions.save_activities(grant.client, form.cleaned_data["names"])
             messages.success(request, _("Saved your activities."))
-            if not WeeklyCheckin.objects.owned_by(grant.client).exists():
+            if not grant.rows(WeeklyCheckin.objects, JOURNAL).exists():
                 return redirect("journal:checkin")
             return redirect(reverse("journal:progress") + "#activities")
         return render(request, "journal/activities.html", {"form": form, "current": current}, status=400)
@@ -149,7 +150,7 @@ def activities(request, grant):
 @login_required
 @whose_data()
 def weekly_checkin(request, grant):
-    current = list(Activity.objects.owned_by(grant.client).filter(retired_at__isnull=True))
+    current = list(grant.rows(Activity.objects, JOURNAL).filter(retired_at__isnull=True))
     if request.method == "POST":
         form = WeeklyCheckinForm(request.POST, activities=current)
         if form.is_valid():
@@ -195,7 +196,7 @@ def morning(request, grant, day):
     except ValueError:
         problem = _("“%(day)s” is not a date; dates look like 2026-03-04.") % {"day": day}
         return _morning_page(request, None, None, problem=problem, status=400)
-    checkin = MorningCheckin.objects.owned_by(grant.client).filter(session_day=session_day).first()
+    checkin = grant.rows(MorningCheckin.objects, JOURNAL).filter(session_day=session_day).first()
     problem = None if checkin else answerable_day_problem(grant.client, session_day)
     if problem:
         return _morning_page(request, session_day, None, problem=problem, status=404)

@@ -35,7 +35,7 @@ def about(request):
 @whose_data()
 def home(request, grant):
     sequence = get_object_or_404(Sequence, slug=TODAYS_SEQUENCE)
-    history = PracticeSession.objects.filter(user=grant.client)[:30]
+    history = grant.rows(PracticeSession.objects, PRACTICE)[:30]
     return render(request, "practice/home.html", {
         "sequence": sequence, "history": history, "safety": screening_state(grant.client),
         "programme": programme_today(grant.client)})

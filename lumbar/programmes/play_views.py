@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from lumbar.accounts.access import may_view_sequence, whose_data
+from lumbar.accounts.scopes import PRACTICE
 from lumbar.practice.forms import LogError, parse_practice_log
 from lumbar.practice.plan import plan_for_steps
 from lumbar.safety.gate import screening_required
@@ -60,7 +61,7 @@ def _programme_plan(user, number: int, session: dict, at=None) -> dict:
 @whose_data()
 @screening_required
 def play_programme(request, grant):
-    record = Programme.objects.filter(user=grant.client).first()
+    record = grant.rows(Programme.objects, PRACTICE).first()
     if record is None:
         return redirect("programmes:intake")
     state = record.get_state()
@@ -75,7 +76,7 @@ def play_programme(request, grant):
 @require_POST
 @screening_required
 def log_programme(request, grant, number: int):
-    record = Programme.objects.filter(user=grant.client).first()
+    record = grant.rows(Programme.objects, PRACTICE).first()
     if record is None:
         return JsonResponse({"error": _("There is no programme to save this session to.")}, status=404)
     state = record.get_state()

@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from lumbar.accounts.access import may_view_done_session, whose_data
+from lumbar.accounts.scopes import PRACTICE
 from lumbar.accounts.actions import kneeling_answer
 from lumbar.content.vocabulary import CONDITIONS
 from lumbar.practice.measures import RATING_LABELS
@@ -144,7 +145,7 @@ def _paused_context(record, form) -> dict:
 def resume(request, grant):
     """GET: the form to go on after a pause. POST: goes on, once a clinician was contacted; the safety
     questions are asked again before the next session."""
-    record = Programme.objects.filter(user=grant.client).first()
+    record = grant.rows(Programme.objects, PRACTICE).first()
     if record is None:
         return redirect("programmes:intake")
     if not record.get_state().paused:
@@ -220,7 +221,7 @@ def _check_views(record, today: date) -> list[dict]:
 @login_required
 @whose_data()
 def direction_check(request, grant):
-    record = Programme.objects.filter(user=grant.client).first()
+    record = grant.rows(Programme.objects, PRACTICE).first()
     if record is None:
         return redirect("programmes:intake")
     return render(request, "programmes/direction_check.html", {
@@ -232,7 +233,7 @@ def direction_check(request, grant):
 @whose_data()
 @require_POST
 def answer_check(request, grant, direction: str):
-    record = Programme.objects.filter(user=grant.client).first()
+    record = grant.rows(Programme.objects, PRACTICE).first()
     if record is None:
         return redirect("programmes:intake")
     check = next((c for c in _check_views(record, timezone.localdate()) if c["direction"] == direction), None)

@@ -170,7 +170,7 @@ def flare(request, grant):
 @whose_data()
 def directions(request, grant):
     """Directions of movement stopped because symptoms spread down a leg; each can be lifted with a note."""
-    stops = DirectionStop.objects.filter(user=grant.client)
+    stops = grant.rows(DirectionStop.objects, SCREENING)
     active = sorted(stopped_directions(grant.client))
     labels = [(d, DIRECTIONS.get(d, d)) for d in active]
     form, failed = LiftDirectionForm(), None
