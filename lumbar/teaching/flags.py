@@ -59,7 +59,7 @@ def _practice_flags(grant) -> tuple[int, list]:
     return week, flags
 
 
-def _screening_flags(grant) -> list:
+def screening_flags(grant) -> list:
     from lumbar.safety.gate import CLEARANCE, PAUSED, URGENT_STATE, screening_state
 
     state = screening_state(grant.client)
@@ -84,7 +84,7 @@ def client_row(grant) -> ClientRow:
         if pain.verdict is not None and pain.verdict.is_worse:
             row.flags.append((STOPPED, _("Pain is worse: %(label)s.") % {"label": pain.verdict.label}))
     if grant.may_read(SCREENING):
-        row.flags += _screening_flags(grant)
+        row.flags += screening_flags(grant)
     row.flags.sort()
     return row
 

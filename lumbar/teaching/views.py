@@ -17,7 +17,7 @@ from lumbar.accounts.scopes import ASSIGN, CAMERA, JOURNAL, PRACTICE, SCOPE_CHOI
 from lumbar.programmes.models import OwnSequence, Programme, SequenceAssignment
 
 from . import actions
-from .flags import client_row, rows_by_need
+from .flags import client_row, rows_by_need, screening_flags
 from .forms import AdjustForm
 from .shared import sequence_checks, shared_journal, shared_practice
 
@@ -54,7 +54,7 @@ def client_detail(request, grant):
         "practice": shared_practice(grant, RECENT) if grant.may_read(PRACTICE) else None,
         "camera": grant.may_read(CAMERA),
         "journal": shared_journal(grant) if grant.may_read(JOURNAL) else None,
-        "screening": grant.may_read(SCREENING),
+        "screening": screening_flags(grant) if grant.may_read(SCREENING) else None,
         "sequences": sequence_checks(request.user, client),
         "assigned": SequenceAssignment.objects.filter(client=client, teacher=request.user, ended_at__isnull=True)
                                               .select_related("sequence"),

@@ -6,8 +6,7 @@ import sys
 
 import pytest
 
-from lumbar.e2e import (CHROMIUM_ARGS, answer_safety_questions, start_app, stop_app, under_csp,
-                        watch_for_errors)
+from lumbar.e2e import answer_safety_questions, start_app, stop_app, under_csp, watch_for_errors
 
 PASSWORD = "a quiet morning stretch"
 NOTE = "Stiff after the long drive on Sunday"
