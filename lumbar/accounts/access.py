@@ -122,11 +122,11 @@ def whose_data(*, read: str | None = None, change: str | None = None):
 
 # --- single objects ---------------------------------------------------------------------------------------
 
-def owned_rows(queryset, viewer):
-    """The rows of a per-person table (journal, check-ins) that this viewer may change: their own."""
+def owned_rows(queryset, viewer, field: str = "user"):
+    """The rows of a table that are the viewer's own (their journal, a teacher's material, classes, sequences)."""
     if not _signed_in(viewer):
         return queryset.none()
-    return queryset.filter(user=viewer)
+    return queryset.filter(**{field: viewer})
 
 
 def may_view_done_session(viewer, done_session) -> bool:

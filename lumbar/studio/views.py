@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_POST
 
-from lumbar.accounts.access import is_teacher, may_view_material, teachers_of
+from lumbar.accounts.access import is_teacher, may_view_material, owned_rows, teachers_of
 
 from . import actions
 from .forms import BookingForm, ClassTimeForm, MaterialForm
@@ -98,7 +98,7 @@ def _upload_checked(request, limit: FileSizeLimit):
 @require_POST
 @teacher_only
 def delete_material(request, pk):
-    material = get_object_or_404(Material, pk=pk, teacher=request.user)
+    material = get_object_or_404(owned_rows(Material.objects, request.user, "teacher"), pk=pk)
     actions.delete_material(material)
     messages.success(request, _("Deleted the material for %(pose)s.") % {
         "pose": material_label(material.pose, material.variation)})
@@ -149,7 +149,7 @@ def add_class(request):
 @require_POST
 @teacher_only
 def delete_class(request, pk):
-    class_time = get_object_or_404(ClassTime, pk=pk, teacher=request.user)
+    class_time = get_object_or_404(owned_rows(ClassTime.objects, request.user, "teacher"), pk=pk)
     actions.delete_class_time(class_time)
     messages.success(request, _("Deleted the class “%(title)s”.") % {"title": class_time.title})
     return redirect("studio:studio")

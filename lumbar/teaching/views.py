@@ -12,7 +12,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from lumbar.accounts.access import clients_of, grant_for, is_teacher, whose_data
+from lumbar.accounts.access import clients_of, grant_for, is_teacher, owned_rows, whose_data
 from lumbar.accounts.scopes import ASSIGN, CAMERA, JOURNAL, PRACTICE, SCOPE_CHOICES, SCREENING
 from lumbar.programmes.models import OwnSequence, Programme, SequenceAssignment
 
@@ -56,8 +56,8 @@ def client_detail(request, grant):
         "journal": shared_journal(grant) if grant.may_read(JOURNAL) else None,
         "screening": screening_flags(grant) if grant.may_read(SCREENING) else None,
         "sequences": sequence_checks(request.user, client),
-        "assigned": SequenceAssignment.objects.filter(client=client, teacher=request.user, ended_at__isnull=True)
-                                              .select_related("sequence"),
+        "assigned": owned_rows(SequenceAssignment.objects, request.user, "teacher")
+                    .filter(client=client, ended_at__isnull=True).select_related("sequence"),
         "form": AdjustForm.for_programme(programme),
     })
 
@@ -69,7 +69,7 @@ def client_detail(request, grant):
 def assign(request, grant):
     raw = request.POST.get("sequence", "")
     wanted = int(raw) if raw.isascii() and raw.isdigit() and len(raw) < 12 else None
-    sequence = OwnSequence.objects.filter(pk=wanted, owner=request.user).first() if wanted else None
+    sequence = owned_rows(OwnSequence.objects, request.user, "owner").filter(pk=wanted).first() if wanted else None
     if sequence is None:
         messages.error(request, _("Choose one of your own sequences."))
     elif request.POST.get("action") == "end":
