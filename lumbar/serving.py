@@ -87,6 +87,13 @@ def serve(args) -> int:
 
     from lumbar.content.loader import ContentError, load_content
 
+    from django.db import connection
+
+    from lumbar.upgrade import backup_before_migrating
+
+    _copy, note = backup_before_migrating(connection, settings.DATA_DIR)
+    if note:
+        print(f"lumbar: {note}", file=sys.stderr)
     call_command("migrate", interactive=False, verbosity=0)
     try:
         counts = load_content()
