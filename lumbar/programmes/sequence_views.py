@@ -118,6 +118,8 @@ def _edit(request, grant, sequence):
         return _form_page(request, grant, sequence, title, rows, problems={"steps": [problem]} if problem else None,
                           focus=focus)
     steps, problems = builder.check_rows(title, rows)
+    if "\x00" in title:  # a NUL character: no database keeps it (PostgreSQL refuses it), nor does a title need it
+        problems.setdefault("title", []).append(_("The title cannot contain a NUL character."))
     if not problems:
         problems = {i: [why] for i, why in builder.ruled_out(profile_for(grant.client), steps).items()}
     if problems:

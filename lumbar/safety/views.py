@@ -1,4 +1,5 @@
 import json
+import re
 
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, JsonResponse
@@ -189,6 +190,17 @@ def directions(request, grant):
                                                       "failed": failed}, status=400 if failed else 200)
 
 
+MAX_STEP_INDEX = 32767  # the largest small integer every database keeps (the column's type)
+NOT_IN_A_NAME = re.compile(r"[^-a-zA-Z0-9_]")
+
+
+def _name(text: str) -> str:
+    """A sequence or pose name as stored with a report: the player sends slugs; anything else (a NUL byte that
+    PostgreSQL refuses, a lone surrogate that cannot be written) is dropped, never the report: an urgent report
+    is always taken."""
+    return NOT_IN_A_NAME.sub("", text[:200])[:60]
+
+
 def _symptom_report(data) -> tuple[dict, SymptomReport]:
     """Checks the player's symptom report; raises ValueError naming the field that is wrong."""
     if not isinstance(data, dict):
@@ -203,6 +215,8 @@ def _symptom_report(data) -> tuple[dict, SymptomReport]:
         raise ValueError("pain must be from 0 to 10")
     if data["step_index"] < 0:
         raise ValueError("step_index must not be negative")
+    if data["step_index"] > MAX_STEP_INDEX:
+        raise ValueError(f"step_index must be at most {MAX_STEP_INDEX}")
     start = data.get("pain_at_start")
     if start is not None and (not isinstance(start, int) or isinstance(start, bool) or not 0 <= start <= 10):
         raise ValueError("pain_at_start must be from 0 to 10, or null")
@@ -222,8 +236,8 @@ def symptoms(request, grant):
         data, report = _symptom_report(json.loads(request.body or b"null"))
     except (ValueError, RecursionError) as error:
         return JsonResponse({"error": f"The report was not understood: {error}."}, status=400)
-    event = actions.record_symptoms(grant.client, sequence_slug=data["sequence"][:60], step_index=data["step_index"],
-                                    pose_slug=data["pose"][:60], report=report)
+    event = actions.record_symptoms(grant.client, sequence_slug=_name(data["sequence"]),
+                                    step_index=data["step_index"], pose_slug=_name(data["pose"]), report=report)
     answer = {"action": event.action, "message": str(MESSAGES[event.action])}
     if event.action == STOP_SESSION:
         answer["urgent_url"] = reverse("safety:gate")

@@ -16,6 +16,8 @@ HOSTILE_TEXT = [
     "1e309", "NaN", "-0", "1.5", "<script>alert(1)</script>", "../../etc/passwd", "2026-02-30", "9999-12-31",
     "0000-00-00", "25:61", "http://", "javascript:alert(1)", "\u202e", "%", "'; DROP TABLE x; --",
 ]
+# every field of a person's own forms gets these on its own (NUL: PostgreSQL refuses it in text)
+CORE_TEXT = ["a\x00b", "²", HUGE, "x" * 10_000]
 # what replaces a number inside a field's own value ("up-3" -> "up-²"), to reach code that parses it
 NUMBER_SWAPS = ["²", "٣", HUGE, "9" * 5000, "-1"]
 QUERY_NAMES = ["page", "deleted", "check", "keep", "code", "state", "next", "q", "position", "load"]
@@ -23,9 +25,10 @@ RAW_QUERIES = ["page=%FF%FE", "page=%00", "page=%C0%AF", "%=%", "&&&=&", "page=1
                "page=" + "%41" * 3000]
 
 # JSON: tokens written in place of a value (raw text, so 1e309, NaN and Infinity arrive as a browser could send)
-JSON_TOKENS = ["null", "true", "false", '"²"', HUGE, "-1", "1e309", "-1e309", "NaN", "Infinity", "[]", "{}",
+JSON_TOKENS = ["null", "true", "false", '"²"', '"a\\u0000b"', '"\\ud800"', HUGE, "-1", "1e309", "-1e309", "NaN", "Infinity", "[]", "{}",
                '"' + "x" * 10_000 + '"', "32768", "2147483648", "9223372036854775808", "1.5", '"1"', "0",
                "9" * 5000, '[[[[[[[[[[1]]]]]]]]]]']
+INTEGER_EDGES = ["32768", "65536", "2147483648", "9223372036854775808", HUGE, "-1", "-32769"]
 RAW_BODIES = [b"", b"null", b"[]", b"{}", b"\xff\xfe\x00", b'{"a": "\xff"}', b"[" * 100_000 + b"]" * 100_000,
               b"{" * 50_000, b'{"a": ' * 20_000 + b"1" + b"}" * 20_000, b"1e309", b"NaN", HUGE.encode(),
               b"9" * 5000, b"x" * 300_000, b'"\\ud800"']
@@ -54,14 +57,24 @@ def _with_token(document, path, token: str) -> str:
     return json.dumps(copy).replace(json.dumps(marker), token)
 
 
-def hostile_json(example: dict, rng: random.Random, per_path: int = 4) -> list[bytes]:
-    """Bodies made from a valid example: a wrong value at every key path (per_path of JSON_TOKENS each, and
-    every token somewhere), a duplicated key at the top and inside, an unknown key, plus RAW_BODIES."""
+def _value_at(document, path):
+    for key in path:
+        document = document[key]
+    return document
+
+
+def hostile_json(example: dict, rng: random.Random, per_path: int | None = 4) -> list[bytes]:
+    """Bodies made from a valid example: a wrong value at every key path (per_path of JSON_TOKENS each, or all
+    of them when per_path is None, and every token somewhere; a whole number always gets the numbers past
+    each database integer size), a duplicated key at the top and inside, an unknown key, plus RAW_BODIES."""
     bodies = list(RAW_BODIES)
     paths = list(_hole_paths(example))
     tokens = list(JSON_TOKENS)
     for number, path in enumerate(paths):
-        chosen = rng.sample(tokens, per_path) + [tokens[number % len(tokens)]]
+        chosen = tokens if per_path is None else rng.sample(tokens, per_path) + [tokens[number % len(tokens)]]
+        value = _value_at(example, path)
+        if isinstance(value, int) and not isinstance(value, bool):
+            chosen = list(dict.fromkeys(chosen + INTEGER_EDGES))
         bodies += [_with_token(example, path, token).encode() for token in chosen]
     text = json.dumps(example)
     first_key = next(iter(example))
