@@ -54,15 +54,17 @@ class CoachConsumer(JsonWebsocketConsumer):
     def receive_json(self, content, **kwargs):
         if not isinstance(content, dict):
             return self.error("message must be a JSON object with a 'type'")
-        handler = {"start": self.start, "frames": self.frames, "finish": self.finish}.get(content.get("type"))
+        kind = content.get("type")
+        handler = {"start": self.start, "frames": self.frames, "finish": self.finish}.get(kind) if isinstance(
+            kind, str) else None
         if handler is None:
-            return self.error(f"unknown message type {content.get('type')!r}; use start, frames or finish")
+            return self.error(f"unknown message type {str(kind)[:40]!r}; use start, frames or finish")
         handler(content)
 
     def start(self, content):
         exercise = content.get("exercise")
-        if exercise not in EXERCISES:
-            return self.error(f"unknown exercise {exercise!r}; use one of {', '.join(EXERCISES)}")
+        if not isinstance(exercise, str) or exercise not in EXERCISES:
+            return self.error(f"unknown exercise {str(exercise)[:40]!r}; use one of {', '.join(EXERCISES)}")
         options = {}
         for name, key, low, high in (("fps", "fps", 1, 120), ("aspect", "aspect", 0.2, 5), ("tempo", "tempo_s", 0.5, 20)):
             value = content.get(name)

@@ -23,6 +23,11 @@ REPS_RANGE = (PoseStep.model_fields["reps"].metadata[0].ge, PoseStep.model_field
 SECONDS_RANGE = (PoseStep.model_fields["seconds"].metadata[0].ge, PoseStep.model_fields["seconds"].metadata[1].le)
 
 
+
+def _whole(text: str) -> bool:
+    """A whole number written in ASCII digits, short enough to be one (not '²', not thousands of digits)."""
+    return text.isascii() and text.isdigit() and len(text) <= 6
+
 def default_row(slug: str, profile) -> dict:
     """A new step with the pose's usual dose, in the version the person's programme would use."""
     pose = poses()[slug]
@@ -58,7 +63,7 @@ def apply_action(rows: list[dict], action: str, add_pose: str, profile) -> tuple
         rows.append(default_row(add_pose, profile))
         return rows, None
     kind, _sep, number = action.partition("-")
-    if not number.isdigit() or int(number) >= len(rows):
+    if not _whole(number) or int(number) >= len(rows):
         return rows, None
     i = int(number)
     if kind == "up" and i > 0:
@@ -104,7 +109,7 @@ def check_rows(title: str, rows: list[dict]) -> tuple[list[dict], dict]:
             row_problems.append(_("Step %(n)s (%(pose)s): this pose is timed in seconds.")
                                 % {"n": i + 1, "pose": name})
         low, high = REPS_RANGE if unit == "reps" else SECONDS_RANGE
-        amount = int(row["amount"]) if row["amount"].isdigit() else None
+        amount = int(row["amount"]) if _whole(row["amount"]) else None
         if amount is None or not low <= amount <= high:
             what = _("repetitions") if unit == "reps" else _("seconds")
             row_problems.append(_("Step %(n)s (%(pose)s): %(what)s must be a whole number from %(low)s to "
@@ -147,8 +152,8 @@ def advice_for(profile, slug: str, variation: str | None) -> str:
 def row_views(rows: list[dict], problems: dict, profile) -> list[dict]:
     """What the page needs to draw each row."""
     known_rows = [{"type": "pose", "pose": r["pose"], "variation": r["variation"] or None,
-                   "reps": int(r["amount"]) if r["unit"] == "reps" and r["amount"].isdigit() else None,
-                   "seconds": int(r["amount"]) if r["unit"] != "reps" and r["amount"].isdigit() else None}
+                   "reps": int(r["amount"]) if r["unit"] == "reps" and _whole(r["amount"]) else None,
+                   "seconds": int(r["amount"]) if r["unit"] != "reps" and _whole(r["amount"]) else None}
                   if r["pose"] in poses() else {"type": "unknown"} for r in rows]
     outs = ruled_out(profile, known_rows)
     views = []

@@ -32,10 +32,9 @@ def sharing(request, grant):
 @require_POST
 @whose_data(change=ACCOUNT)
 def change_sharing(request, grant, teacher: int):
-    coaching = Coaching.objects.filter(client=grant.client, teacher_id=teacher, ended_at__isnull=True).first()
-    if coaching is None:
+    who = get_user_model().objects.filter(pk=teacher).first()  # a number out of the database's range: None
+    if who is None or not Coaching.objects.filter(client=grant.client, teacher=who, ended_at__isnull=True).exists():
         raise Http404("Not found")
-    who = get_user_model().objects.get(pk=teacher)
     if request.POST.get("action") == "leave":
         end_coaching(who, grant.client)
         messages.success(request, _("%(teacher)s no longer looks after you and sees nothing of yours.")

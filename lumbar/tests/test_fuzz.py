@@ -46,9 +46,8 @@ QUERY_READERS = {"journal:timeline": ["page", "deleted"], "accounts:people": ["p
 RAW_FORM_BODIES = [("application/x-www-form-urlencoded", b"\xff\xfe=%zz&a=%FF&b=" + b"%00" * 10),
                    ("multipart/form-data", b"--x\r\n"), ("multipart/form-data; boundary=x", b"--x\r\njunk"),
                    ("application/x-www-form-urlencoded", b"a=" + b"x" * 3_000_000)]
-# A 500 found in a file this test's author may not change (lumbar/teaching): left out of the sweep and kept
-# as a strict xfail below until the fix lands (then the xfail fails and both lines go).
-NOT_MINE_YET = ("/clients/sharing/1000000000000000000000000000000/", "/clients/sharing/9223372036854775808/")
+# Numbers past the database's integer range in a path (SQLite raised OverflowError on them once).
+OUT_OF_RANGE = ("/clients/sharing/1000000000000000000000000000000/", "/clients/sharing/9223372036854775808/")
 HOSTILE_FILES = [("²", b""), ("x" * 300 + ".png", b"\x89PNG\r\n\x1a\n"), ("a.png", b"\x00" * 64),
                  ("a.mp4", b"\x00\x00\x00\x18ftypisom" + b"\x00" * 32)]
 
@@ -156,8 +155,6 @@ class Fuzzer:
             per_field, combos = (3, 3) if name.split(":")[0] in focus else light
             goods, hostile = urls_for(name, chain, arg_names, real)
             for url in hostile:
-                if url.startswith(NOT_MINE_YET):
-                    continue
                 self.send("get", url, "(hostile path)")
                 self.send("post", url, "(hostile path)", data={"note": self.rotation(HOSTILE_TEXT, 1)[0]})
             for url in goods:
@@ -272,13 +269,10 @@ def test_no_input_gives_a_500_to_a_teacher_her_client_the_admin_or_a_visitor(wor
     fuzzer.assert_no_500()
 
 
-@pytest.mark.xfail("sqlite" in django_settings.DATABASES["default"]["ENGINE"], strict=True, reason="lumbar/teaching/sharing.py change_sharing filters Coaching by teacher_id "
-                   "with the path's number; past SQLite's integer range that raises OverflowError (PostgreSQL finds no "
-                   "match). Fix: look the teacher up by pk first (out of range: no match), 404.")
 def test_a_teacher_number_past_the_database_range_in_the_sharing_address_is_a_404(client_user, teacher):
     client = _client()
     client.force_login(client_user)
-    for url in NOT_MINE_YET:
+    for url in OUT_OF_RANGE:
         assert client.post(url, {"scope": "journal"}).status_code == 404
 
 
