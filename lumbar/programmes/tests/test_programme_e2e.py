@@ -29,6 +29,8 @@ from lumbar.accounts.middleware import local_user
 s = PracticeSession.objects.order_by("-pk").first()
 MorningCheckin.objects.update_or_create(user=local_user(), session_day=timezone.localdate(s.finished_at),
     defaults={"direction": "same", "points": 0, "answered_at": timezone.now()})
+from lumbar.programmes.actions import count_morning
+count_morning(local_user())  # as the check-in page does when the answer is given
 """
 SEQUENCE = "from lumbar.programmes.models import OwnSequence; import json; " \
            "print(json.dumps([s['pose'] for s in OwnSequence.objects.get().steps]))"
