@@ -250,14 +250,18 @@ def test_nobody_but_clara_changes_her_data(world):
     assert not failures, "\n".join(failures)
 
 
+@pytest.mark.django_db(transaction=True)  # each handshake ends the thread's connection; PostgreSQL must reopen it
 @override_settings(MODE="hosted")
 def test_the_coach_socket_opens_only_for_someone_signed_in(world):
     from lumbar.coach.tests.test_socket_hardening import handshake
 
     origin = "http://127.0.0.1:8000"
+    cookies = {}
+    for role in ("clara", "tess", "sam", "ada"):
+        browser = Client()
+        browser.force_login(world["people"][role])
+        cookies[role] = browser.cookies["sessionid"].value
     with override_settings(SITE_URL=origin):
         assert handshake(origin)[0] is False
-        for role in ("clara", "tess", "sam", "ada"):
-            browser = Client()
-            browser.force_login(world["people"][role])
-            assert handshake(origin, browser.cookies["sessionid"].value)[0] is True, role
+        for role, cookie in cookies.items():
+            assert handshake(origin, cookie)[0] is True, role
