@@ -10,12 +10,12 @@ import json
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from .analysis import Analysis, analyze
 from .exercises import EXERCISES
-from .landmarks import LandmarksError, read_landmarks_file
-from .report_html import render_report
-from .video import VideoUnavailable, is_video, landmarks_from_video
+
+if TYPE_CHECKING:
+    from .analysis import Analysis
 
 
 def add_analyze_command(subparsers) -> argparse.ArgumentParser:
@@ -55,6 +55,12 @@ class _Progress:
 
 
 def handler(args) -> int:
+    # numpy and scipy load only when a recording is analysed: every other `lumbar` command starts without them
+    from .analysis import analyze
+    from .landmarks import LandmarksError, read_landmarks_file
+    from .report_html import render_report
+    from .video import VideoUnavailable, is_video, landmarks_from_video
+
     if args.exercise not in EXERCISES:
         return _fail(f"unknown exercise {args.exercise!r}; choose one of {', '.join(sorted(EXERCISES))}")
     if args.tempo is not None and not 0 < args.tempo <= 60:
@@ -85,7 +91,7 @@ def handler(args) -> int:
     return 0
 
 
-def summary_table(result: Analysis, name: str) -> str:
+def summary_table(result: "Analysis", name: str) -> str:
     """The text summary: what was seen, one line per repetition, holds and cues."""
     data = result.to_dict()
     lines = [f"{name}: {data['exercise']}, {data['frames']} frames ({data['duration_s']:.1f} s), "

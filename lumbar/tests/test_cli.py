@@ -64,3 +64,21 @@ def test_screen_json_exits_2_on_a_duplicated_key_or_bytes_that_are_not_text():
     assert duplicated.returncode == 2 and b"duplicated key: 'B1'" in duplicated.stderr and duplicated.stdout == b""
     garbled = _screen(b'{"answers": {"A1": \xff}}')
     assert garbled.returncode == 2 and b"not JSON" in garbled.stderr
+
+
+IMPORTS_OF = """
+import contextlib, io, sys
+from lumbar.cli import main
+sys.stdin = io.StringIO(sys.argv[2])
+with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
+    main([sys.argv[1], "--json"])
+print(sorted(name for name in ("numpy", "scipy") if name in sys.modules))
+"""
+
+
+def test_screen_and_plan_start_without_the_motion_analysis_libraries():
+    """numpy and scipy (about a second and a half to load) come in only for `lumbar analyze`."""
+    for command, stdin in (("screen", '{"answers": {}}'), ("plan", '{"minutes": 20, "days_per_week": 3}')):
+        result = subprocess.run([sys.executable, "-c", IMPORTS_OF, command, stdin], capture_output=True, text=True,
+                                timeout=60)
+        assert result.stdout.strip() == "[]", (command, result.stdout, result.stderr)
