@@ -1,4 +1,6 @@
 """Fixtures shared by every app's tests: the named people, and loaded content."""
+import os
+
 import pytest
 from django.contrib.auth import get_user_model
 
@@ -97,3 +99,18 @@ def page(browser, running_app):
     yield page
     context.close()
     assert not errors, errors
+
+
+# In CI (LUMBAR_REQUIRE_BROWSER=1) a test that would be skipped because something it needs is missing (the
+# browser, the shared data beside the repository, ffmpeg, the video extra) fails instead: CI must run them all.
+NEEDED_IN_CI = ("chromium", "shared data", "shared synthetic", "../shared", "ffmpeg", "video extra")
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    outcome = yield
+    report = outcome.get_result()
+    if report.skipped and os.environ.get("LUMBAR_REQUIRE_BROWSER") and isinstance(report.longrepr, tuple):
+        reason = str(report.longrepr[2])
+        if any(word in reason.lower() for word in NEEDED_IN_CI):
+            report.outcome, report.longrepr = "failed", f"needed in CI, but {reason}"

@@ -20,7 +20,7 @@ from start import ensure_front_end, ensure_installed  # noqa: E402
 
 
 def main() -> int:
-    python = ensure_installed("[dev]")
+    python = ensure_installed("[dev,video]")  # the video extra: the video test runs too (Python <= 3.12)
     ensure_front_end(python, dev=True)
     runs = [("SQLite", {})]
     if os.environ.get("LUMBAR_TEST_DATABASE_URL"):
