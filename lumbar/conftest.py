@@ -103,7 +103,8 @@ def page(browser, running_app):
 
 # In CI (LUMBAR_REQUIRE_BROWSER=1) a test that would be skipped because something it needs is missing (the
 # browser, the shared data beside the repository, ffmpeg, the video extra) fails instead: CI must run them all.
-NEEDED_IN_CI = ("chromium", "shared data", "shared synthetic", "../shared", "ffmpeg", "video extra")
+NEEDED_IN_CI = ("chromium is not installed", "shared data not found", "needs the shared synthetic clips",
+                "needs ../shared", "needs ffmpeg", "video extra (mediapipe) is not installed")
 
 
 @pytest.hookimpl(hookwrapper=True)
