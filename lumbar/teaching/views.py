@@ -5,6 +5,8 @@ shared is shown as not shared; a person the teacher does not look after is 404.
 """
 from __future__ import annotations
 
+from functools import wraps
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
@@ -26,11 +28,11 @@ RECENT = 20
 
 def _teacher_of(view):
     """The grant must be a teacher's on a client they look after (the person themselves gets their own pages)."""
+    @wraps(view)
     def wrapper(request, grant, *args, **kwargs):
         if grant.is_self or not grant.may_change(ASSIGN):
             raise Http404("Not found")
         return view(request, grant, *args, **kwargs)
-    wrapper.__name__ = view.__name__
     return wrapper
 
 
