@@ -1,7 +1,9 @@
 """End-to-end in headless Chromium: the camera coach with a video file as the webcam.
 
-A synthetic clip from ../shared/data (a person doing pelvic tilts, seen from the side) becomes the fake
-webcam (ffmpeg -> y4m). The real in-browser BlazePose model runs on it, the landmarks reach the server over
+A synthetic clip from ../shared/data (a person doing pelvic tilts, seen from the side, with exact truth)
+becomes the fake webcam (ffmpeg -> y4m), cut so that the number of tilts inside the exercise's own window
+is known: two tilts while the pose is read out, a still stretch when "Begin" comes, three tilts inside the
+exercise, then stillness. The real in-browser BlazePose model runs on it, the landmarks reach the server over
 the WebSocket, repetitions and glide scores come back, and nothing that leaves the page carries a picture.
 
 Headless Chromium here has no GPU: WebGL is drawn by SwiftShader (--use-angle=swiftshader
@@ -10,19 +12,34 @@ XNNPACK, pose_model.js `useCpuInference`), about 15 frames a second on 2 cores; 
 under 1 frame a second there.
 """
 import json
+import os
 import re
 import shutil
 import subprocess
 from pathlib import Path
+from unittest import mock
 
 import pytest
 
+import lumbar.e2e
 from lumbar.e2e import (CHROMIUM_ARGS, chromium_path, open_player, serious_accessibility_violations, under_csp,
                         watch_for_errors)
 
 SHARED = Path(__file__).resolve().parents[3].parent / "shared" / "data" / "synthetic"
 CLIP = SHARED / "pelvic_tilt.mp4"
-CLIP_SECONDS = 10   # two smooth tilts (the first ends at 4.6 s); Chromium loops the file
+TRUTH = SHARED / "pelvic_tilt_truth.json"
+# The fake webcam, cut from the clip (seconds of the clip): its stretch READ_OUT (two tilts, played while the
+# pose is read out), GAP_S lying still (frame STILL_FRAME: "Begin" comes here), its stretch EXERCISE (three
+# tilts, inside the exercise's window), then TAIL_S lying still. Chromium loops the file.
+READ_OUT = (0.0, 9.3)
+GAP_S = 8.0
+EXERCISE = (9.3, 24.5)
+TAIL_S = 12.0
+STILL_FRAME = 15
+BEGIN_AT = READ_OUT[1] + 3.0                                        # webcam time to press "Start now" at
+EXERCISE_AT = READ_OUT[1] + GAP_S                                   # webcam time the EXERCISE stretch starts
+SKIP_AT = EXERCISE_AT + EXERCISE[1] - EXERCISE[0] + 2.5             # ... and to end the step at
+SHOTS = Path(os.environ.get("TMPDIR", "/tmp"))
 STATE = "document.body.dataset.playerState"
 STEP = "document.getElementById('player').dataset.stepIndex"
 PANEL = "document.getElementById('camera-panel').dataset"
@@ -58,12 +75,26 @@ def live_coach(test):
     return test
 
 
+def truth_reps(low: float, high: float) -> int:
+    """How many of the clip's tilts lie wholly between its seconds `low` and `high` (from the truth file)."""
+    reps = json.loads(TRUTH.read_text())["reps"]
+    return sum(1 for rep in reps if low <= rep["start"] and rep["end"] <= high)
+
+
 @pytest.fixture(scope="module")
 def fake_webcam(tmp_path_factory) -> Path:
-    """The first seconds of the clip as raw y4m (what Chromium's fake capture device reads), 320x240 at 30 fps."""
-    target = tmp_path_factory.mktemp("webcam") / "pelvic_tilt.y4m"
-    subprocess.run(["ffmpeg", "-v", "error", "-y", "-i", str(CLIP), "-t", str(CLIP_SECONDS),
-                    "-vf", "scale=320:240,fps=30", "-pix_fmt", "yuv420p", str(target)], check=True, timeout=60)
+    """The cut described above as raw y4m (what Chromium's fake capture device reads), 320x240 at 30 fps."""
+    target = tmp_path_factory.mktemp("webcam") / "pelvic_tilt_window.y4m"
+    still = f"trim=start_frame={STILL_FRAME}:end_frame={STILL_FRAME + 1},setpts=PTS-STARTPTS,loop=loop={{n}}:size=1:start=0,setpts=N/30/TB"
+    graph = ";".join([
+        f"[0:v]trim=start={READ_OUT[0]}:end={READ_OUT[1]},setpts=PTS-STARTPTS[a]",
+        f"[0:v]{still.format(n=round(GAP_S * 30) - 1)}[b]",
+        f"[0:v]trim=start={EXERCISE[0]}:end={EXERCISE[1]},setpts=PTS-STARTPTS[c]",
+        f"[0:v]{still.format(n=round(TAIL_S * 30) - 1)}[d]",
+        "[a][b][c][d]concat=n=4:v=1:a=0,scale=320:240,fps=30,format=yuv420p[out]",
+    ])
+    subprocess.run(["ffmpeg", "-v", "error", "-y", "-i", str(CLIP), "-filter_complex", graph, "-map", "[out]", str(target)],
+                   check=True, timeout=120)
     return target
 
 
@@ -98,18 +129,32 @@ class Traffic:
         socket.on("framereceived", lambda payload: self.received.append(json.loads(payload)))
 
 
-@pytest.fixture
-def camera_page(camera_browser, running_app):
+@pytest.fixture(scope="module")
+def real_time_app(tmp_path_factory):
+    """The app with the session clock at real speed: the exercise window lasts as long as the webcam's tilts."""
+    with mock.patch.object(lumbar.e2e, "TIME_SCALE", 1):
+        app, drop = lumbar.e2e.start_app(tmp_path_factory.mktemp("e2e-real-time-app"))
+    yield app
+    lumbar.e2e.stop_app(app, drop)
+
+
+def open_camera_page(browser, app, width=1280, height=800):
     """Like the shared `page` fixture (any page error, console error or third-party request fails the
     test), with the fake webcam, and with everything sent recorded in `page.traffic`."""
-    context = camera_browser.new_context(base_url=running_app.url, viewport={"width": 1280, "height": 800})
+    context = browser.new_context(base_url=app.url, viewport={"width": width, "height": height})
     page = under_csp(context.new_page())
-    errors = watch_for_errors(page, running_app.url)
+    page.errors = watch_for_errors(page, app.url)
     page.traffic = Traffic()
     page.traffic.watch(page)
+    return context, page
+
+
+@pytest.fixture
+def camera_page(camera_browser, running_app):
+    context, page = open_camera_page(camera_browser, running_app)
     yield page
     context.close()
-    assert not errors, errors
+    assert not page.errors, page.errors
 
 
 def assert_no_image_data(traffic: Traffic):
@@ -134,9 +179,25 @@ def assert_no_image_data(traffic: Traffic):
                     len(p) == 4 and all(isinstance(v, (int, float)) for v in p) for p in points))
 
 
+WEBCAM_TIME = "document.getElementById('camera-video').currentTime"
+STATUS = "document.getElementById('camera-status').textContent"
+
+
+def wait_for_webcam(page, seconds: float):
+    page.wait_for_function(f"{WEBCAM_TIME} >= {seconds}", timeout=int(seconds * 1000) + 60_000, polling=100)
+
+
+def shot(page, name: str, element: str) -> None:
+    """A picture of the page with `element` of the camera panel in view (for a person to look at)."""
+    page.locator(element).evaluate("(node) => node.scrollIntoView({block: 'nearest'})")
+    page.screenshot(path=str(SHOTS / f"h7_{name}.png"))
+
+
 @live_coach
-def test_the_camera_counts_tilts_from_landmarks_alone(camera_page, running_app):
-    page = camera_page
+@pytest.mark.parametrize("width,height", [(360, 740), (1280, 800)], ids=["phone", "laptop"])
+def test_the_camera_counts_only_inside_the_exercise_and_sums_up_the_step(camera_browser, real_time_app, width, height):
+    context, page = open_camera_page(camera_browser, real_time_app, width, height)
+    form = "phone" if width < 600 else "laptop"
     open_player(page)
     assert page.evaluate("JSON.parse(document.getElementById('session-plan').textContent).camera_log") is True
     page.keyboard.press("c")
@@ -144,7 +205,6 @@ def test_the_camera_counts_tilts_from_landmarks_alone(camera_page, running_app):
     assert page.locator("#camera-view-text").inner_text() == "Your whole body is in the picture."
     assert "Your video stays on this device." in page.locator("#camera-panel").inner_text()
     assert page.traffic.sockets == []  # setting up sends nothing
-    assert serious_accessibility_violations(page) == []
 
     page.get_by_role("button", name="Start the session").click()
     page.wait_for_function(f"{STATE} === 'input' && {STEP} === '0'")
@@ -153,37 +213,96 @@ def test_the_camera_counts_tilts_from_landmarks_alone(camera_page, running_app):
     page.wait_for_function(f"{STEP} === '1'")
     page.keyboard.press("4")
     page.keyboard.press("Enter")
-    page.wait_for_function(f"{STEP} === '2'")
-    # the test clock runs 40 times faster than the clip: pause the session; the camera keeps watching
-    page.keyboard.press("Space")
-    page.wait_for_function(f"{STATE} === 'paused' && {PANEL}.watching === 'pelvic-tilt'")
-    page.wait_for_function(f"Number({PANEL}.reps) >= 1", timeout=40_000)
-    updates = [m for m in page.traffic.received if m.get("type") == "update"]
-    assert any(u["person_found"] for u in updates)
-    assert max(u["reps"] for u in updates) >= 1
-    assert any(isinstance(h["glide"], int) for u in updates for h in u["halves"])
-    assert "Repetitions seen" in page.locator("#camera-stats").inner_text()
-    assert serious_accessibility_violations(page) == []
+    page.wait_for_function(f"{STEP} === '2' && {PANEL}.phase === 'before'")
 
+    # the pose is read out while the webcam shows two tilts: the picture is live, nothing is counted
+    page.wait_for_function(f"{PANEL}.person === 'full'", timeout=30_000)
+    assert page.evaluate(STATUS) == "You are in view. The camera starts counting when you hear “Begin”."
+    wait_for_webcam(page, BEGIN_AT)
+    assert truth_reps(*READ_OUT) == 2
+    assert page.evaluate(f"{STEP} === '2' && {PANEL}.phase === 'before'"), "the read-out ended before the test's Begin"
+    assert page.traffic.sent == [] and "watching" not in page.evaluate(f"({{...{PANEL}}})")
+
+    # "Begin": a fresh analysis, and the count starts at zero
+    page.locator("#start-now-button").click()   # the countdown
+    page.locator("#start-now-button").click()   # the exercise
+    page.wait_for_function(f"{STATE} === 'running' && {PANEL}.watching === 'pelvic-tilt'")
+    assert page.evaluate(f"{PANEL}.reps") == "0"
+    assert page.locator("#camera-reps").inner_text() == "None yet"
+
+    wait_for_webcam(page, EXERCISE_AT + 10.5)   # two of the three tilts done
+    page.wait_for_function(f"Number({PANEL}.reps) >= 1", timeout=20_000)
+    assert re.fullmatch(r"Rep [12]", page.locator("#camera-reps").inner_text())
+    assert re.fullmatch(r"(Tilt|Back down): (smooth \d+|a bit stop-and-go \d+|stop-and-go \d+|not scored)",
+                        page.locator("#camera-glide").inner_text())
+    assert page.locator("#camera-glide-wrap dt").inner_text() == "Glide of the last half (0 to 100)"
+    assert serious_accessibility_violations(page) == []
+    shot(page, f"{form}_midstep", "#camera-stats")
+
+    # a pause in the stillness after the tilts: not counting, and the status says so
+    wait_for_webcam(page, SKIP_AT - 1.5)
     page.keyboard.press("Space")
-    page.wait_for_function(f"{STATE} === 'input' && {STEP} === '3'", timeout=30_000)
-    results = page.locator("#camera-results")
-    assert re.search(r"Pelvic tilt: \d+ repetitions seen", results.inner_text())
+    page.wait_for_function(f"{STATE} === 'paused' && {PANEL}.watching === undefined")
+    assert page.evaluate(STATUS) == "Paused: the camera is not counting."
+    page.keyboard.press("Space")
+    page.wait_for_function(f"{STATE} === 'running' && {PANEL}.watching === 'pelvic-tilt'")
+    wait_for_webcam(page, SKIP_AT)
+    page.locator("#skip-button").click()
+    page.wait_for_function(f"{STATE} === 'input' && {STEP} === '3'")
+
+    # the step's summary: exactly the tilts inside the window; one line in the results
+    expected = truth_reps(*EXERCISE)
+    assert expected == 3
+    summary = page.locator("#camera-step-summary")
+    page.wait_for_function("document.getElementById('camera-results-list').children.length === 1")
+    page.wait_for_timeout(3500)  # the coach's own summing-up (at most 3 s) replaces what was seen live
+    assert summary.get_attribute("data-reps") == str(expected), summary.inner_text()
+    assert re.search(rf"^{expected} repetitions seen, \d glided\. \S", page.locator("#camera-step-summary-text").inner_text())
+    lines = page.locator("#camera-results-list li").all_inner_texts()
+    assert len(lines) == 1 and lines[0].startswith(f"Pelvic tilt: {expected} repetitions seen, ")
+    starts = [json.loads(m) for m in page.traffic.sent if json.loads(m)["type"] == "start"]
+    assert len(starts) == 1
+    counts = [m["reps"] for m in page.traffic.received if m.get("type") == "update"]
+    assert counts[0] == 0 and max(counts) == expected, counts
+    assert page.evaluate(STATUS) == "The camera is resting. It watches again for Child's pose."
+    assert serious_accessibility_violations(page) == []
+    shot(page, f"{form}_summary", "#camera-step-summary")
+
+    # back to the tilts: read out again, nothing counted before a new "Begin"; then on again
+    page.locator("#back-button").click()
+    page.wait_for_function(f"{STEP} === '2' && {PANEL}.phase === 'before' && {PANEL}.person === 'full'", timeout=30_000)
+    assert page.evaluate(STATUS) == "You are in view. The camera starts counting when you hear \u201cBegin\u201d."
+    assert page.evaluate(f"{PANEL}.watching") is None
+    page.locator("#skip-button").click()
+    page.wait_for_function(f"{STATE} === 'input' && {STEP} === '3'")
+    assert len(page.locator("#camera-results-list li").all_inner_texts()) == 1
+
     page.get_by_label("Keep these camera results in my practice log").check()
     page.locator("#floor-options button").nth(1).click()
     page.locator("#floor-next").click()
-    page.wait_for_function(f"{STATE} === 'input' && {STEP} === '6'", timeout=30_000)
+    # the next camera pose: once the picture is live the status never says the camera is starting
+    page.wait_for_function(f"{STEP} === '4' && {PANEL}.person === 'full'", timeout=30_000)
+    assert page.evaluate(STATUS) == "You are in view. The camera starts counting when you hear “Begin”."
+    assert summary.is_visible()  # the last step's summary stays until the next window opens
+    page.locator("#skip-button").click()
+    page.wait_for_function(f"{STEP} === '5'")
+    assert page.evaluate(STATUS) == "The camera is resting: no more poses for it in this session."
+    page.locator("#skip-button").click()
+    page.wait_for_function(f"{STATE} === 'input' && {STEP} === '6'")
     page.keyboard.press("3")
     page.keyboard.press("Enter")
     page.wait_for_function(f"{STATE} === 'saved'", timeout=20_000)
+    assert page.evaluate(STATUS) == "The session is over, so the camera is off."
 
-    kept = running_app.query(
+    kept = real_time_app.query(
         "import json; from lumbar.practice.models import PracticeStep; "
         "print(json.dumps(PracticeStep.objects.filter(pose_slug='pelvic-tilt').latest('pk').camera))")
-    assert kept["reps"] >= 1 and kept["hold_seen"] is None
+    assert kept["reps"] == expected and kept["hold_seen"] is None
     assert all(0 <= g <= 100 for g in kept["glide"])
     assert_no_image_data(page.traffic)
     assert all(url.endswith("/ws/coach/") for url in page.traffic.sockets)
+    context.close()
+    assert not page.errors, page.errors
 
 
 @live_coach

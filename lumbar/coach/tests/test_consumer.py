@@ -57,6 +57,27 @@ def test_live_counts_match_the_offline_analysis_of_the_same_landmarks(client_use
     assert len(live["reps"]) == len(offline["reps"]) == len(truth["reps"])
 
 
+
+@pytest.mark.skipif(not SHARED.exists(), reason="needs ../shared/data/synthetic beside the repository")
+def test_a_new_start_is_a_fresh_analysis_that_counts_from_zero(client_user):
+    """The player starts each exercise window afresh ("Begin"): what came before it is not counted."""
+    raw = json.loads((SHARED / "pelvic_tilt_landmarks.json").read_text())
+    truth = json.loads((SHARED / "pelvic_tilt_truth.json").read_text())
+    cut = 9.3  # lying still between the second and the third tilt
+    before = [f for f in raw["frames"] if f["t"] < cut]
+    after = [{**f, "t": round(f["t"] - cut + 0.001, 4)} for f in raw["frames"] if f["t"] >= cut]
+    batch = lambda frames: [{"type": "frames", "frames": frames[i:i + 3]} for i in range(0, len(frames), 3)]  # noqa: E731
+    start = {"type": "start", "exercise": "pelvic-tilt", "fps": raw["fps"]}
+    answers = converse(client_user, start, *batch(before), start, *batch(after), {"type": "finish"})
+    first = answers[1:1 + len(batch(before))]
+    restarted, *second, result = answers[1 + len(first):]
+    assert max(u["reps"] for u in first) == sum(1 for r in truth["reps"] if r["end"] < cut) == 2
+    assert restarted["type"] == "started" and second[0]["reps"] == 0
+    expected = sum(1 for r in truth["reps"] if r["start"] > cut)
+    assert second[-1]["reps"] == len(result["reps"]) == expected == 4
+    directions = {h["direction"] for u in second for h in u["halves"]}
+    assert directions and directions <= {"flatten", "arch"}  # the words the player shows for each half
+
 BAD = [
     (b"\x89PNG", "binary messages are not accepted"),
     ("not json", "the input is not JSON"),

@@ -1,17 +1,27 @@
 // The camera coach in the player: for the poses it can watch (pelvic tilt, cat-cow, child's pose) it
-// runs the webcam and the in-browser pose model, streams body points (never video) to /ws/coach/, and
-// shows and speaks what comes back. It is optional and off by default, and the session never waits
-// for it: whatever fails (camera, model, connection), the session carries on by the clock.
+// runs the webcam and the in-browser pose model, and shows and speaks what comes back. It is optional and
+// off by default, and the session never waits for it: whatever fails (camera, model, connection), the
+// session carries on by the clock.
 //
-// For tests: #camera-panel carries data-camera (on/off), data-watching (an exercise while streaming),
-// data-reps, data-person ("full", "partial", "none") and data-failure (why the camera is not in use).
+// It counts only inside the exercise's own window: the player says which phase the step is in
+// (setPhase: "before" while it is read out and counted down, "work" from "Begin", "paused", "rest",
+// "none"). At "Begin" a fresh analysis starts (its own connection and "start"), so the count shown
+// begins at 0; frames before it, in a pause or in a rest are never analysed. When the step ends the
+// panel shows a short summary of it, and the results list keeps one line per watched step.
+//
+// For tests: #camera-panel carries data-camera (on/off), data-phase (the player's phase), data-watching
+// (the exercise while frames are being counted), data-reps (the count of the current or last window),
+// data-person ("full", "partial", "none") and data-failure (why the camera is not in use);
+// #camera-step-summary carries data-reps and data-glided of the step that ended last.
 
 import { Camera } from "./camera.js";
 import { socketUrl } from "./coach_socket.js";
+import { CoachVoice } from "./coach_voice.js";
 import * as panel from "./camera_view.js";
 import { duration, format, listText, messages } from "./messages.js";
 import { PoseModel } from "./pose_model.js";
-import { PoseStream, RATES } from "./pose_stream.js";
+import { PoseStream, RATES, paceFor } from "./pose_stream.js";
+import { GLIDE_GOOD, GLIDE_LOW, halfText, summariseStep } from "./step_summary.js";
 
 // pose slug -> the motion core's exercise, for the kind of step the camera can watch
 const CAMERA_POSES = {
@@ -30,12 +40,10 @@ const FAILURES = {
 };
 const CUES = { neck: messages.cueNeck, tempo: messages.cueTempo, range: messages.cueRange };
 const KEYS = { on: "lumbar.player.camera", keep: "lumbar.player.cameraKeep" };
-const SPEAK_GAP_S = 20;           // the camera speaks at most this often...
-const CUE_REPEAT_S = 45;          // ...and the same advice no more often than this
 const VIEW_SETTLE_MS = 1500;      // "nobody found" must last this long before the status says so
 const MISSING_SPEAK_S = 8;
-const GLIDE_LOW = 40;
-const GLIDE_GOOD = 75;
+const CUE_SHOWN_MS = 6000;        // a cue stays in the status line this long
+const PACE_FRAMES = 8;            // the frame rate is measured over the latest frames before "Begin"
 
 const read = (key) => {
   try {
@@ -52,7 +60,6 @@ const write = (key, value) => {
   }
 };
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-const nowS = () => performance.now() / 1000;
 
 /** The motion core's exercise for a plan step, or null. A plan may say so itself with step.camera. */
 export function cameraExercise(step) {
@@ -67,7 +74,7 @@ export class CameraCoach {
   constructor({ plan, voice, canSpeak, modelBase }) {
     this.plan = plan;
     this.voice = voice;
-    this.canSpeak = canSpeak || (() => false);
+    this.speech = new CoachVoice(voice, () => this.phase === "work" && (canSpeak || (() => false))());
     this.enabled = read(KEYS.on) === "1";
     this.keep = read(KEYS.keep) === "1";
     this.canKeep = plan.camera_log === true;
@@ -78,17 +85,20 @@ export class CameraCoach {
     this.url = socketUrl(plan.coach_url);
     this.step = null;
     this.index = -1;
+    this.phase = "none";
     this.started = false;        // the session has started (not the start screen)
-    this.stream = null;          // the pose being streamed now
+    this.ended = false;          // the session is over
+    this.stream = null;          // the exercise window being analysed now (its step: stream.index)
     this.results = new Map();    // plan step index -> what the camera saw
     this.finals = new Set();     // results still on their way from the coach
     this.unavailable = null;     // why the camera cannot be used on this page
     this.lostIndex = null;       // the connection dropped during this step: not again for it
     this.spokeFailure = false;
-    this.lastSpoken = -Infinity;
-    this.lastCue = {};
     this.view = "none";
     this.viewSince = performance.now();
+    this.live = false;           // a frame of the camera's picture has been read since it started
+    this.frameTimes = [];        // capture times (s) of the latest frames, for the frame rate
+    this.cueShown = null;        // {text, until}
     this.looping = false;
     this.loopToken = 0;
     this.frameMs = 1000 / RATES[0];
@@ -140,21 +150,41 @@ export class CameraCoach {
       this.lostIndex = null;
       delete this.root.dataset.failure;
       panel.showPanel(true);
-    } else if (this.started) {
+    } else if (this.started && !this.ended) {
       this.voice.say(messages.cameraOffSpoken, { key: "camera" });
     }
     this.sync();
   }
 
-  /** The player moved to a step (index -1 on the start screen; step null for check-ins and the summary). */
+  /** The player moved to a step (index -1 on the start screen; step null for check-ins, rests and the end). */
   setStep(step, index) {
     if (index >= 0) this.started = true;
+    if (this.stream && (this.stream.index !== index || step !== this.step)) this.endStream();
     this.step = step;
     this.index = index;
+    this.phase = "none"; // until the player says where the new step is: nothing counts
+    this.root.dataset.phase = "none";
     if (this.available) this.sync();
   }
 
+  /** Where the player's step is: "before" (read out, countdown), "work", "paused", "rest" or "none". */
+  setPhase(phase) {
+    if (phase === this.phase) return;
+    this.phase = phase;
+    this.root.dataset.phase = phase;
+    // streams start only at "work": one still here at "before" is the step's earlier window (the pose
+    // was eased and is read out again), so the new "Begin" counts afresh
+    if (phase === "before" && this.stream) this.endStream();
+    if (phase !== "work") this.speech.clear();
+    if (this.available) this.updateWindow();
+  }
+
   // --- keeping the camera, the model and the stream in line with the step ---------------------------
+
+  watchable() {
+    const exercise = this.enabled && !this.unavailable ? cameraExercise(this.step) : null;
+    return exercise && this.lostIndex !== this.index ? exercise : null; // not again after the connection dropped
+  }
 
   sync() {
     if (this.syncing) {
@@ -172,23 +202,22 @@ export class CameraCoach {
   }
 
   async apply() {
-    const exercise = this.enabled ? cameraExercise(this.step) : null;
-    if (this.stream && (this.stream.index !== this.index || !exercise)) this.endStream();
+    if (this.stream && !this.watchable()) this.endStream();
     const setup = !this.started && this.enabled;
-    const watch = exercise && this.lostIndex !== this.index; // not again after the connection dropped
-    if (!this.enabled || this.unavailable || !(watch || setup)) {
+    if (!this.enabled || this.unavailable || !(this.watchable() || setup)) {
       this.stopCamera();
       this.showIdle();
       return;
     }
     if (!this.camera.active) {
-      panel.setStatus(messages.cameraStarting);
+      this.live = false;
+      this.renderStatus();
       const opened = await this.camera.start();
       if (!opened.ok) return this.failed(opened.reason);
       if (this.dirty) return;
     }
     if (!this.model.ready) {
-      panel.setStatus(messages.cameraLoadingModel);
+      this.renderStatus();
       try {
         await this.model.load();
       } catch {
@@ -201,24 +230,22 @@ export class CameraCoach {
       this.viewSince = performance.now(); // "nobody found" only once the model has had a moment
       this.loop();
     }
-    if (watch && !this.stream) this.beginStream(exercise);
-    this.showViewStatus(this.view !== "none");
+    this.updateWindow();
   }
 
   showIdle() {
     this.view = "none";
+    this.live = false;
     panel.showPreview(false);
-    panel.setStats(null);
+    if (!this.stream) panel.setStats(null);
     this.root.dataset.person = "none";
-    if (this.unavailable) panel.setStatus(FAILURES[this.unavailable], "warning");
-    else if (!this.enabled) panel.setStatus(messages.cameraOff);
-    else if (this.stream === null && this.lostIndex === this.index && this.index >= 0) panel.setStatus(messages.cameraSocketLost, "warning");
-    else panel.setStatus(this.started ? format(messages.cameraWaiting, { names: this.names }) : messages.cameraSetup);
+    this.renderStatus();
   }
 
   stopCamera() {
     this.looping = false;
     this.loopToken += 1;
+    this.frameTimes = [];
     this.camera.stop();
   }
 
@@ -239,9 +266,21 @@ export class CameraCoach {
   }
 
   sayFailureOnce() {
-    if (this.spokeFailure || !this.started) return;
+    if (this.spokeFailure || !this.started || this.ended) return;
     this.spokeFailure = true;
     this.voice.say(messages.cameraCarryOnSpoken, { key: "camera" });
+  }
+
+  /** Opens, pauses or resumes the exercise window: frames are analysed only in the "work" phase. */
+  updateWindow() {
+    const open = this.phase === "work" && this.looping && this.live && Boolean(this.watchable());
+    if (open && !this.stream) this.beginStream(this.watchable());
+    else if (open && this.stream) this.stream.resume();
+    else if (this.stream) this.stream.pause();
+    if (this.stream && open) this.root.dataset.watching = this.stream.exercise;
+    else delete this.root.dataset.watching;
+    this.renderStats();
+    this.renderStatus();
   }
 
   // --- the frame loop: picture -> body points, on this device ----------------------------------------
@@ -273,6 +312,8 @@ export class CameraCoach {
   }
 
   frame(capturedAt, rows) {
+    this.frameTimes.push(capturedAt / 1000);
+    if (this.frameTimes.length > PACE_FRAMES) this.frameTimes.shift();
     const view = panel.bodyInView(rows);
     panel.drawOutline(rows, view);
     if (view !== this.view) {
@@ -280,70 +321,59 @@ export class CameraCoach {
       this.viewSince = performance.now();
       this.root.dataset.person = view;
     }
-    this.showViewStatus(false);
-    const stream = this.stream;
-    if (!stream) return;
-    stream.add(capturedAt, rows);
-    if (stream.opened && view === "none" && performance.now() - this.viewSince > MISSING_SPEAK_S * 1000 && !stream.spokeMissing) {
-      stream.spokeMissing = this.say(messages.personMissingSpoken, "missing");
+    if (!this.live) {
+      this.live = true;
+      this.updateWindow(); // the picture is live: the window may open now
     }
+    const stream = this.stream;
+    if (stream && this.phase === "work") {
+      stream.add(capturedAt, rows);
+      if (stream.opened && view === "none" && performance.now() - this.viewSince > MISSING_SPEAK_S * 1000 && !stream.spokeMissing) {
+        stream.spokeMissing = true;
+        this.speech.offer(messages.personMissingSpoken, "missing", 2);
+      }
+    }
+    this.speech.tick();
+    this.renderStatus();
   }
 
-  /** The status line follows what the camera sees once it has lasted a moment (no flicker). */
-  showViewStatus(now) {
-    if (!this.camera.active || this.unavailable) return;
-    if (!now && performance.now() - this.viewSince < VIEW_SETTLE_MS) return;
-    if (this.view === "none") panel.setStatus(messages.personMissing, "warning");
-    else if (this.view === "partial") panel.setStatus(messages.personPartial, "warning");
-    else panel.setStatus(this.stream ? messages.cameraWatching : messages.cameraSetup);
-  }
-
-  // --- one pose's stream to the coach ------------------------------------------------------------------
+  // --- one exercise window's stream to the coach -------------------------------------------------------
 
   beginStream(exercise) {
+    const fps = paceFor(this.frameTimes);
+    this.frameMs = 1000 / fps;
     const stream = new PoseStream({
-      url: this.url, index: this.index, step: this.step, exercise, aspect: this.camera.aspect,
+      url: this.url, index: this.index, step: this.step, exercise, aspect: this.camera.aspect, fps,
       handlers: {
-        onRate: (fps) => { this.frameMs = 1000 / fps; },
         onUpdate: () => {
           if (stream !== this.stream) return;
           this.root.dataset.reps = String(stream.reps);
           this.renderStats();
         },
-        onRepetition: (scores) => this.glideFeedback(scores),
-        onCue: (cue) => this.cue(stream, cue),
+        onHalf: () => {},
+        onRepetition: (scores) => stream === this.stream && this.glideFeedback(scores),
+        onCue: (cue) => stream === this.stream && this.cue(stream, cue),
         onLost: () => this.lost(stream),
       },
     });
     this.stream = stream;
-    this.root.dataset.watching = exercise;
+    this.cueShown = null;
     this.root.dataset.reps = "0";
-    this.renderStats();
+    panel.setStepSummary(null);
   }
 
   cue(stream, cue) {
-    const text = CUES[cue.code] ? format(CUES[cue.code], { tempo: stream.tempo || cue.tempo_s || "" }) : cue.message;
+    const text = CUES[cue.code] || cue.message;
     if (!text) return;
-    panel.setStatus(text, "cue");
-    this.say(text, cue.code);
+    this.cueShown = { text, until: performance.now() + CUE_SHOWN_MS };
+    this.speech.offer(text, cue.code, 1);
+    this.renderStatus();
   }
 
   glideFeedback(scores) {
-    const known = scores.filter((score) => typeof score === "number");
-    if (!known.length) return;
-    if (Math.min(...known) < GLIDE_LOW) this.say(messages.glideLow, "glide-low");
-    else if (known.reduce((a, b) => a + b, 0) / known.length >= GLIDE_GOOD) this.say(messages.glideGood, "glide-good");
-  }
-
-  /** Speaks a camera line only into silence, while the pose is working, and not too often. */
-  say(text, code) {
-    const now = nowS();
-    if (!this.canSpeak() || !this.voice.idle || now - this.lastSpoken < SPEAK_GAP_S) return false;
-    if (code && now - (this.lastCue[code] ?? -Infinity) < CUE_REPEAT_S) return false;
-    this.lastSpoken = now;
-    if (code) this.lastCue[code] = now;
-    this.voice.say(text, { key: "camera" });
-    return true;
+    if (!scores.length) return;
+    if (Math.min(...scores) < GLIDE_LOW) this.speech.offer(messages.glideLow, "glide-low", 0);
+    else if (scores.reduce((a, b) => a + b, 0) / scores.length >= GLIDE_GOOD) this.speech.offer(messages.glideGood, "glide-good", 0);
   }
 
   lost(stream) {
@@ -354,21 +384,30 @@ export class CameraCoach {
     this.sync(); // the camera rests until the next pose it can watch
   }
 
-  /** The pose is over: what was seen shows at once, and the coach's own summing-up replaces it. */
+  /** The window is over: its summary shows at once, and the coach's own summing-up replaces it. */
   endStream() {
     const stream = this.stream;
     this.stream = null;
+    this.speech.clear();
+    this.cueShown = null;
     delete this.root.dataset.watching;
     panel.setStats(null);
     if (!stream || stream.ended) return;
-    if (stream.seen) this.results.set(stream.index, stream.seen);
+    if (stream.seen) this.setResult(stream.index, stream.seen);
     const final = stream.finish().then((result) => {
-      if (result) this.results.set(stream.index, result);
-      this.renderResults();
+      if (result) this.setResult(stream.index, result);
     });
     this.finals.add(final);
     final.finally(() => this.finals.delete(final));
+  }
+
+  setResult(index, seen) {
+    const summary = summariseStep(seen);
+    this.results.set(index, { ...seen, summary });
+    // the summary of the step just done stays until the next window opens
+    if (!this.stream) panel.setStepSummary({ title: format(messages.stepSummaryTitle, { name: seen.name }), ...summary });
     this.renderResults();
+    this.renderStatus();
   }
 
   // --- what is shown -----------------------------------------------------------------------------------
@@ -376,20 +415,47 @@ export class CameraCoach {
   renderStats() {
     const stream = this.stream;
     if (!stream) return panel.setStats(null);
+    const half = stream.lastHalf;
     panel.setStats({
-      counts: stream.counts, reps: stream.reps,
-      glide: stream.lastGlide,
+      counts: stream.counts,
+      reps: stream.reps ? format(messages.repSeen, { n: stream.reps }) : messages.repNone,
+      half: half ? halfText(half) : messages.glideNone,
       hold: stream.holdS === null ? messages.glideNone : duration(stream.holdS),
-      calibration: stream.counts ? stream.calibration : null,
+      calibration: stream.counts && this.phase === "work" ? stream.calibration : null,
     });
   }
 
+  /** The status line says what is true now: one place decides it, from the camera, the view and the phase. */
+  renderStatus() {
+    const [text, kind] = this.status();
+    panel.setStatus(text, kind);
+  }
+
+  status() {
+    if (this.unavailable) return [FAILURES[this.unavailable], "warning"];
+    if (!this.enabled) return [messages.cameraOff, "info"];
+    if (this.ended) return [messages.cameraSessionOver, "info"];
+    const watched = this.started ? this.watchable() : null;
+    if (this.started && !watched) {
+      if (this.lostIndex !== null && this.lostIndex === this.index && cameraExercise(this.step)) return [messages.cameraSocketLost, "warning"];
+      if (this.phase === "rest") return [messages.cameraResting, "info"];
+      const next = this.plan.steps.find((step, i) => i > this.index && cameraExercise(step));
+      return next ? [format(messages.cameraWaiting, { name: next.name }), "info"] : [messages.cameraNoMore, "info"];
+    }
+    if (!this.camera.active || !this.live) return [this.camera.active && !this.model.ready ? messages.cameraLoadingModel : messages.cameraStarting, "info"];
+    const settled = performance.now() - this.viewSince >= VIEW_SETTLE_MS;
+    if (this.view === "none" && settled) return [messages.personMissing, "warning"];
+    if (this.view === "partial" && settled) return [messages.personPartial, "warning"];
+    if (!this.started) return [messages.cameraSetup, "info"];
+    if (this.phase === "work" && this.cueShown && performance.now() < this.cueShown.until) return [this.cueShown.text, "cue"];
+    if (this.phase === "work") return [messages.cameraWatching, "info"];
+    if (this.phase === "paused") return [messages.cameraPaused, "info"];
+    if (this.phase === "before") return [messages.cameraBeforeBegin, "info"];
+    return [messages.cameraStepOver, "info"];
+  }
+
   renderResults() {
-    const lines = [...this.results.entries()].sort(([a], [b]) => a - b).map(([, r]) => {
-      if (!r.counts) return format(messages.cameraResultHold, { name: r.name, share: Math.round((r.hold_seen || 0) * 100) });
-      if (!r.glide.length) return format(messages.cameraResultRepsNoGlide, { name: r.name, reps: r.reps });
-      return format(messages.cameraResultReps, { name: r.name, reps: r.reps, scores: r.glide.join(", ") });
-    });
+    const lines = [...this.results.entries()].sort(([a], [b]) => a - b).map(([, r]) => r.summary.line);
     panel.renderResults(lines, { canKeep: this.canKeep, keep: this.keep });
   }
 
@@ -410,6 +476,8 @@ export class CameraCoach {
 
   /** The session is over: let the camera go (the results stay on screen). */
   end() {
+    this.ended = true;
+    this.setPhase("none");
     this.setStep(null, Math.max(this.index, 0));
   }
 }

@@ -1,7 +1,7 @@
 // What the camera panel shows: the switch, the status (an aria-live region), the small live preview
 // with an outline of the body points, the live numbers and the results. No decisions here.
 
-import { format, messages } from "./messages.js";
+import { messages } from "./messages.js";
 
 const $ = (id) => document.getElementById(id);
 
@@ -88,7 +88,7 @@ export function drawOutline(rows, view) {
   context.stroke();
 }
 
-/** Live numbers for the pose being watched; null hides them. */
+/** Live numbers for the window being watched ({counts, reps, half, hold, calibration}); null hides them. */
 export function setStats(stats) {
   $("camera-stats").hidden = !stats;
   if (!stats) {
@@ -98,17 +98,31 @@ export function setStats(stats) {
   $("camera-reps-wrap").hidden = !stats.counts;
   $("camera-glide-wrap").hidden = !stats.counts;
   $("camera-hold-wrap").hidden = stats.counts;
-  $("camera-reps").textContent = String(stats.reps);
-  $("camera-glide").textContent = stats.glide.length
-    ? format(messages.glideScores, { scores: stats.glide.join(", ") }) : messages.glideNone;
-  $("camera-hold").textContent = stats.hold;
+  if ($("camera-reps").textContent !== stats.reps) $("camera-reps").textContent = stats.reps;
+  if ($("camera-glide").textContent !== stats.half) $("camera-glide").textContent = stats.half;
+  if ($("camera-hold").textContent !== stats.hold) $("camera-hold").textContent = stats.hold;
   const calibration = stats.calibration === "neutral" ? messages.calibrationNeutral
     : stats.calibration === "demonstration" ? messages.calibrationDemonstration : "";
   $("camera-calibration").textContent = calibration;
   $("camera-calibration").hidden = !calibration;
 }
 
-/** The results of each watched pose so far, and whether they will be kept. */
+/** The short summary of the watched step that just ended ({title, text, reps, glided}); null hides it. */
+export function setStepSummary(summary) {
+  const box = $("camera-step-summary");
+  box.hidden = !summary;
+  if (!summary) {
+    delete box.dataset.reps;
+    delete box.dataset.glided;
+    return;
+  }
+  box.dataset.reps = String(summary.reps);
+  box.dataset.glided = String(summary.glided);
+  $("camera-step-summary-title").textContent = summary.title;
+  $("camera-step-summary-text").textContent = summary.text;
+}
+
+/** One line per watched step so far, and whether they will be kept. */
 export function renderResults(lines, { canKeep, keep }) {
   $("camera-results").hidden = !lines.length;
   $("camera-results-list").replaceChildren(...lines.map((line) => {

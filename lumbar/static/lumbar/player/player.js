@@ -93,6 +93,16 @@ function publish() {
   $("end-button").disabled = state.status === "ready" || finished;
   $("symptoms-button").disabled = !canReport();
   root.classList.toggle("is-started", state.status !== "ready");
+  coach.setPhase(exercisePhase());
+}
+
+/** Where the step is, for the camera coach: it counts only in "work" (from "Begin" to the step's end). */
+function exercisePhase() {
+  if (state.urgent) return "none";
+  if (state.resting) return "rest";
+  if (state.status === "running") return state.paused ? "paused" : "work";
+  if (state.status === "countdown") return state.paused ? "paused" : "before";
+  return "none";
 }
 
 // --- effects from a pose run ----------------------------------------------------------------------

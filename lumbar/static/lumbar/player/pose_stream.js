@@ -1,16 +1,17 @@
-// One watched pose: its body points go to the coach, and what comes back adds up here (repetitions,
-// glide score per half-repetition, hold time, how much of the hold was seen). The coach is told the
-// rate the frames really come at, measured on the first few frames.
+// One watched exercise window: from "Begin" to the end of the step, its body points go to the coach (a
+// fresh analysis: its own connection and "start"), and what comes back adds up here (repetitions, each
+// half-repetition's direction and glide score, cues, hold time, how much of the hold was seen). While the
+// session is paused no frame is sent, and the stream's clock stops with it, so the analysis sees one
+// continuous exercise.
 
 import { CoachSocket } from "./coach_socket.js";
 
 export const RATES = [30, 15, 10, 5]; // frames a second the model is paced at: the fastest this device keeps up
 const COUNTED = new Set(["pelvic-tilt", "cat-cow"]);
-const RATE_SAMPLE = 6;
-const MAX_PENDING = 300;
 
 /** The round rate at or under what was measured (frames at times `times`, in seconds). */
 export function paceFor(times) {
+  if (times.length < 2) return RATES[1];
   const span = times[times.length - 1] - times[0];
   const measured = span > 0 ? (times.length - 1) / span : RATES[0];
   return RATES.find((rate) => rate <= measured * 1.1) || RATES[RATES.length - 1];
@@ -18,51 +19,33 @@ export function paceFor(times) {
 
 export class PoseStream {
   /**
-   * step: the plan's pose step; handlers: onUpdate(update), onRepetition(glideScores) when both halves
-   * of a repetition are scored, onCue(cue), onRate(fps) once measured, onLost() if the connection fails.
+   * step: the plan's pose step; fps: the rate frames come at (measured before "Begin"); handlers:
+   * onUpdate(update), onHalf(half) for each half-repetition scored, onRepetition(glideScores) when both
+   * halves of a repetition are scored, onCue(cue), onLost() if the connection fails.
    */
-  constructor({ url, index, step, exercise, aspect, handlers }) {
-    this.url = url;
+  constructor({ url, index, step, exercise, aspect, fps, handlers }) {
     this.index = index;
     this.name = step.name;
     this.exercise = exercise;
     this.counts = COUNTED.has(exercise);
     this.tempo = step.kind === "reps" && step.tempo >= 0.5 && step.tempo <= 20 ? step.tempo : null;
-    this.aspect = aspect;
     this.handlers = handlers;
     this.epoch = performance.now();
+    this.pausedAt = null;
     this.pending = [];
-    this.socket = null;
     this.opened = false;
     this.ended = false;
     this.spokeMissing = false;
     this.reps = 0;
-    this.glide = [];
-    this.halves = new Map(); // repetition number -> glide scores of its halves
-    this.holdS = null;
     this.calibration = null;
+    this.halves = [];          // {rep, half, direction, glide}, in the order scored
+    this.cues = [];            // cue codes, in the order given
+    this.holdS = null;
     this.holdFrames = 0;
     this.holdSeen = 0;
-  }
-
-  /** A frame taken at `capturedAt` (performance.now()): 33 landmark rows, or null for nobody found. */
-  add(capturedAt, rows) {
-    const t = (capturedAt - this.epoch) / 1000;
-    if (this.ended || t <= 0) return;
-    if (this.opened) {
-      this.send(t, rows);
-      return;
-    }
-    if (this.pending.length < MAX_PENDING) this.pending.push([t, rows]);
-    if (!this.socket && this.pending.length >= RATE_SAMPLE) this.open();
-  }
-
-  open() {
-    const fps = paceFor(this.pending.map(([t]) => t));
-    this.handlers.onRate(fps);
-    const start = { exercise: this.exercise, fps, aspect: Math.round(this.aspect * 1000) / 1000 };
+    const start = { exercise, fps, aspect: Math.round(aspect * 1000) / 1000 };
     if (this.tempo) start.tempo = this.tempo;
-    this.socket = new CoachSocket(this.url, { onUpdate: (update) => this.update(update), onLost: () => this.lose() });
+    this.socket = new CoachSocket(url, { onUpdate: (update) => this.update(update), onLost: () => this.lose() });
     this.socket.open(start).then((ok) => {
       if (this.ended) return;
       if (!ok) {
@@ -76,6 +59,30 @@ export class PoseStream {
     });
   }
 
+  get paused() {
+    return this.pausedAt !== null;
+  }
+
+  /** Stops taking frames (the session is paused); the analysis keeps what it has. */
+  pause() {
+    if (this.pausedAt === null) this.pausedAt = performance.now();
+  }
+
+  /** Takes frames again; the time spent paused is left out of the stream's clock. */
+  resume() {
+    if (this.pausedAt === null) return;
+    this.epoch += performance.now() - this.pausedAt;
+    this.pausedAt = null;
+  }
+
+  /** A frame taken at `capturedAt` (performance.now()): 33 landmark rows, or null for nobody found. */
+  add(capturedAt, rows) {
+    const t = (capturedAt - this.epoch) / 1000;
+    if (this.ended || this.paused || t <= 0) return;
+    if (this.opened) this.send(t, rows);
+    else if (this.pending.length < 300) this.pending.push([t, rows]);
+  }
+
   send(t, rows) {
     if (this.holdS !== null) {
       this.holdFrames += 1;
@@ -85,17 +92,21 @@ export class PoseStream {
   }
 
   update(update) {
+    if (this.ended) return;
     this.reps = Number(update.reps) || 0;
     this.calibration = update.calibration_stage || null;
     this.holdS = typeof update.hold_s === "number" ? update.hold_s : null;
     for (const half of Array.isArray(update.halves) ? update.halves : []) {
-      if (typeof half.glide === "number") this.glide.push(half.glide);
-      const scores = this.halves.get(half.rep) || [];
-      scores.push(half.glide);
-      this.halves.set(half.rep, scores);
-      if (scores.length === 2) this.handlers.onRepetition(scores.filter((g) => typeof g === "number"));
+      const entry = { rep: Number(half.rep) || 0, half: half.half, direction: half.direction, glide: half.glide };
+      this.halves.push(entry);
+      this.handlers.onHalf(entry);
+      const both = this.halves.filter((h) => h.rep === entry.rep);
+      if (both.length === 2) this.handlers.onRepetition(both.map((h) => h.glide).filter((g) => typeof g === "number"));
     }
-    for (const cue of Array.isArray(update.cues) ? update.cues : []) this.handlers.onCue(cue);
+    for (const cue of Array.isArray(update.cues) ? update.cues : []) {
+      if (cue && typeof cue.code === "string") this.cues.push(cue.code);
+      this.handlers.onCue(cue);
+    }
     this.handlers.onUpdate(update);
   }
 
@@ -105,16 +116,18 @@ export class PoseStream {
     this.handlers.onLost();
   }
 
-  /** Glide scores of the latest repetition with a scored half. */
-  get lastGlide() {
-    return ([...this.halves.values()].pop() || []).filter((g) => typeof g === "number");
+  /** The latest half-repetition scored, or null. */
+  get lastHalf() {
+    return this.halves.length ? this.halves[this.halves.length - 1] : null;
   }
 
-  /** What was seen so far: {name, counts, reps, glide, hold_seen}, or null if nothing reached the coach. */
+  /** What was seen so far (for the step's summary and the log), or null if nothing reached the coach. */
   get seen() {
     if (!this.opened) return null;
     return {
-      name: this.name, counts: this.counts, reps: this.reps, glide: [...this.glide],
+      name: this.name, counts: this.counts, reps: this.reps, tempo: this.tempo,
+      halves: this.halves.filter((h) => h.rep <= this.reps), cues: [...this.cues],
+      glide: this.halves.filter((h) => h.rep <= this.reps).map((h) => h.glide).filter((g) => typeof g === "number"),
       hold_seen: this.counts ? null : (this.holdFrames ? this.holdSeen / this.holdFrames : 0),
     };
   }
@@ -124,7 +137,7 @@ export class PoseStream {
     const live = this.seen;
     this.ended = true;
     if (!this.opened) {
-      if (this.socket) this.socket.close();
+      this.socket.close();
       return null;
     }
     const result = await this.socket.finish();
@@ -134,7 +147,9 @@ export class PoseStream {
     const total = holds.reduce((sum, hold) => sum + (hold.duration || 0), 0);
     const seen = holds.reduce((sum, hold) => sum + (hold.duration || 0) * (hold.seen_share || 0), 0);
     if (!this.counts) return { ...live, hold_seen: total > 0 ? seen / total : live.hold_seen };
-    const glide = reps.flatMap((rep) => (rep.halves || []).map((half) => half.glide)).filter((g) => typeof g === "number");
-    return { ...live, reps: reps.length, glide };
+    const halves = reps.flatMap((rep, i) => (Array.isArray(rep.halves) ? rep.halves : []).map((half, h) => (
+      { rep: i + 1, half: h + 1, direction: half.direction, glide: half.glide })));
+    const glide = halves.map((half) => half.glide).filter((g) => typeof g === "number");
+    return { ...live, reps: reps.length, halves, glide };
   }
 }

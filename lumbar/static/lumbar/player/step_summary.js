@@ -1,0 +1,101 @@
+// The camera coach's words for what it saw, with no DOM and no timing (pure functions, tested through the
+// page): the word for a glide score, the label of one half-repetition ("Tilt: smooth 82"), and the short
+// summary of one watched step (reps seen, how many glided, the one thing to try next time).
+
+import { format, messages } from "./messages.js";
+
+// The glide score (0 to 100) lines, in one place: at or above GOOD a half "glided"; under LOW it stopped
+// and went.
+export const GLIDE_LOW = 40;
+export const GLIDE_GOOD = 75;
+
+// the motion core's half-repetition directions, in plain words
+const DIRECTIONS = {
+  flatten: { name: messages.halfTilt, way: messages.wayTilt },
+  arch: { name: messages.halfBackDown, way: messages.wayBackDown },
+  cat: { name: messages.halfCat, way: messages.wayCat },
+  cow: { name: messages.halfCow, way: messages.wayCow },
+};
+const OTHER = { name: messages.halfOther, way: messages.wayOther };
+// which cue's advice wins when several were given equally often: the gentlest change first
+const TIP_ORDER = ["tempo", "range", "neck"];
+
+const scored = (glide) => typeof glide === "number" && Number.isFinite(glide);
+
+export function glideWord(glide) {
+  if (!scored(glide)) return messages.glideUnscored;
+  if (glide >= GLIDE_GOOD) return messages.glideSmooth;
+  if (glide >= GLIDE_LOW) return messages.glideSomeStops;
+  return messages.glideStopAndGo;
+}
+
+export function directionName(direction) {
+  return (DIRECTIONS[direction] || OTHER).name;
+}
+
+/** One half just finished, from the coach's update ({direction, glide}): "Tilt: smooth 82". */
+export function halfText(half) {
+  const values = { direction: directionName(half.direction), word: glideWord(half.glide) };
+  if (!scored(half.glide)) return format(messages.halfGlideUnscored, values);
+  return format(messages.halfGlide, { ...values, score: Math.round(half.glide) });
+}
+
+/** How many of the first `reps` repetitions glided: every scored half of it at or above GLIDE_GOOD. */
+export function glidedCount(halves, reps) {
+  const byRep = new Map();
+  for (const half of halves) {
+    if (!(half.rep >= 1 && half.rep <= reps)) continue;
+    if (!byRep.has(half.rep)) byRep.set(half.rep, []);
+    byRep.get(half.rep).push(half.glide);
+  }
+  let glided = 0;
+  for (const glides of byRep.values()) {
+    const known = glides.filter(scored);
+    if (known.length && known.every((g) => g >= GLIDE_GOOD)) glided += 1;
+  }
+  return glided;
+}
+
+/** The one thing to try next time, from the step's cues (codes) and halves. */
+export function nextTip({ reps, halves, cues, tempo }) {
+  if (!reps) return messages.tipNoReps;
+  const counts = new Map();
+  for (const code of cues) if (TIP_ORDER.includes(code)) counts.set(code, (counts.get(code) || 0) + 1);
+  if (counts.size) {
+    const top = [...counts.entries()].sort((a, b) => b[1] - a[1] || TIP_ORDER.indexOf(a[0]) - TIP_ORDER.indexOf(b[0]))[0][0];
+    if (top === "tempo") return tempo ? format(messages.tipSlower, { tempo }) : messages.tipSlowerNoTempo;
+    return top === "range" ? messages.tipSmaller : messages.tipNeck;
+  }
+  const known = halves.filter((half) => half.rep <= reps && scored(half.glide));
+  if (!known.length) return messages.tipUnscored;
+  const rough = new Map();
+  for (const half of known) {
+    if (half.glide < GLIDE_GOOD) rough.set(half.direction, (rough.get(half.direction) || 0) + (GLIDE_GOOD - half.glide));
+  }
+  if (!rough.size) return messages.tipAllGlided;
+  const worst = [...rough.entries()].sort((a, b) => b[1] - a[1])[0][0];
+  return format(messages.tipGlide, { way: (DIRECTIONS[worst] || OTHER).way });
+}
+
+/**
+ * One watched step in a few words. seen: {name, counts, reps, halves: [{rep, direction, glide}], cues: [codes],
+ * hold_seen, tempo}. Returns {reps, glided, tip, text, line}: `text` is the summary, `line` the one line the
+ * results list shows (the same, named).
+ */
+export function summariseStep(seen) {
+  if (!seen.counts) {
+    const share = Math.round(Math.min(1, Math.max(0, seen.hold_seen || 0)) * 100);
+    const tip = share >= 50 ? messages.tipHold : messages.tipHoldUnseen;
+    return named(seen.name, { reps: 0, glided: 0, tip, text: `${format(messages.stepHold, { share })} ${tip}` });
+  }
+  const reps = Math.max(0, Math.round(seen.reps || 0));
+  const halves = Array.isArray(seen.halves) ? seen.halves : [];
+  const glided = glidedCount(halves, reps);
+  const tip = nextTip({ reps, halves, cues: Array.isArray(seen.cues) ? seen.cues : [], tempo: seen.tempo });
+  const head = format(!reps ? messages.stepRepsNone : reps === 1 ? messages.stepRepsOne : messages.stepReps, { reps, glided });
+  return named(seen.name, { reps, glided, tip, text: `${head} ${tip}` });
+}
+
+function named(name, summary) {
+  return { ...summary, line: format(messages.stepLine, { name, summary: summary.text }) };
+}
