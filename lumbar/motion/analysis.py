@@ -18,11 +18,13 @@ from .cues import Cue, CueWatcher
 from .exercises import EXERCISES, Exercise
 from .history import SignalHistory
 from .holds import Hold, HoldTimer, in_child_pose, is_still
-from .landmarks import DEFAULT_ASPECT, LANDMARK_COUNT, LandmarkStream, parse_frame
+from .floor_space import FloorSpace, floor_space
+from .landmarks import DEFAULT_ASPECT, LANDMARK_COUNT, LandmarkStream, parse_back, parse_frame
 from .repetitions import Repetition, RepetitionCounter
 from .signals import FeatureExtractor
 
-SIGNAL_NAME = "trunk-thigh flexion (degrees)"
+SIGNAL_NAMES = {"flexion": "trunk-thigh flexion (degrees)",
+                "thigh": "thigh flexion against the resting trunk line (degrees)"}
 
 
 def half_direction(exercise: Exercise, calibration: Calibration | None, index: int) -> str:
@@ -52,13 +54,15 @@ class Analysis:
     exercise: Exercise
     fps: float
     times: np.ndarray
-    signal: np.ndarray          # trunk-thigh flexion per frame (NaN where nobody was seen)
+    signal: np.ndarray          # the exercise signal per frame (NaN where nobody was seen)
     found_share: float
     calibration: Calibration | None
     reps: list[Repetition]
     holds: list[Hold]
     cues: list[Cue]
     source: str = ""
+    back: np.ndarray | None = None           # back rise per frame, where the source measured it
+    floor_space: FloorSpace | None = None    # the back rise before and after the repetitions
 
     def half_direction(self, index: int) -> str:
         return half_direction(self.exercise, self.calibration, index)
@@ -76,7 +80,7 @@ class Analysis:
             "frames": len(self.times),
             "duration_s": round(float(self.times[-1] - self.times[0]) + 1 / self.fps, 3) if len(self.times) else 0.0,
             "person_found_share": round(self.found_share, 4),
-            "signal": SIGNAL_NAME,
+            "signal": SIGNAL_NAMES[self.exercise.signal],
             "calibration": self.calibration.to_dict() if self.calibration else None,
             "reps": [{"number": r.number, "start": round(r.start, 3), "turn": round(r.turn, 3),
                       "end": None if r.end is None else round(r.end, 3), "range": round(r.peak, 3),
@@ -84,6 +88,7 @@ class Analysis:
             "holds": [{"start": round(h.start, 3), "end": round(h.end, 3), "duration": round(h.end - h.start, 3),
                        "seen_share": h.seen} for h in self.holds],
             "cues": [c.to_dict() for c in self.cues],
+            "floor_space": self.floor_space.to_dict() if self.floor_space else None,
         }
 
 
@@ -96,6 +101,7 @@ class MotionAnalyzer:
         self.fps = fps
         self.features = FeatureExtractor(aspect)
         self.signal = SignalHistory(keep_s=keep_s)
+        self.back = SignalHistory(keep_s=keep_s)
         self.frames = 0
         self.found = 0
         self.calibration = calibration
@@ -109,29 +115,32 @@ class MotionAnalyzer:
 
     def feed_frames(self, frames: list) -> LiveUpdate:
         """Frames as decoded JSON (a WebSocket message); a malformed one raises LandmarksError."""
-        times = np.empty(len(frames))
+        times, back = np.empty(len(frames)), np.empty(len(frames))
         landmarks = np.full((len(frames), LANDMARK_COUNT, 4), np.nan)
         previous = self._last_t
         for i, frame in enumerate(frames):
             previous, points = parse_frame(frame, f"frame {self.frames + i}", previous)
-            times[i] = previous
+            times[i], back[i] = previous, parse_back(frame, f"frame {self.frames + i}")
             if points is not None:
                 landmarks[i] = points
-        return self.feed(times, landmarks)
+        return self.feed(times, landmarks, back)
 
-    def feed(self, times: np.ndarray, landmarks: np.ndarray) -> LiveUpdate:
-        """Validated frames: times (k,), landmarks (k, 33, 4) with NaN rows where nobody was found."""
+    def feed(self, times: np.ndarray, landmarks: np.ndarray, back: np.ndarray | None = None) -> LiveUpdate:
+        """Validated frames: times (k,), landmarks (k, 33, 4) with NaN rows where nobody was found, and
+        optionally the back rise (k,) measured on the segmentation mask (NaN where not measured)."""
         self._update = update = LiveUpdate(self._last_t, False, self._calibration_stage(), len(self.counter.reps))
         if not len(times):
             return update
         features = self.features(times, landmarks)
         found = ~np.isnan(landmarks[:, 0, 0])
+        signal = getattr(features, self.exercise.signal)
         for i, t in enumerate(times.tolist()):
-            flexion = float(features.flexion[i])
+            flexion = float(signal[i])
             seen = not math.isnan(flexion)           # found, and seen well enough to measure
             self.frames += 1
             self.found += bool(found[i])
             self.signal.append(t, flexion)
+            self.back.append(t, math.nan if back is None else float(back[i]))
             self._last_t = t
             if self.exercise.counts_repetitions:
                 self._count(t, flexion)
@@ -152,9 +161,12 @@ class MotionAnalyzer:
         for rep in self.counter.finish():
             self._scored(rep, 1)
         self.holds.finish()
+        back = self.back.values.copy()
         return Analysis(self.exercise, self.fps, self.signal.times.copy(), self.signal.values.copy(),
                         self.found / self.frames if self.frames else 0.0, self.calibration, self.counter.reps,
-                        self.holds.holds, self.cues.cues)
+                        self.holds.holds, self.cues.cues, back=None if np.isnan(back).all() else back,
+                        floor_space=floor_space(self.back.times, back, self.counter.reps)
+                        if self.exercise.counts_repetitions else None)
 
     def _calibration_stage(self) -> str:
         if not self.exercise.counts_repetitions:
@@ -198,7 +210,8 @@ def analyze(stream: LandmarkStream, exercise: str, *, tempo_s: float | None = No
     analyzer = MotionAnalyzer(exercise, fps=stream.fps, aspect=stream.aspect, tempo_s=tempo_s, keep_s=None)
     total = len(stream.times)
     for lo in range(0, total, batch):
-        analyzer.feed(stream.times[lo:lo + batch], stream.landmarks[lo:lo + batch])
+        analyzer.feed(stream.times[lo:lo + batch], stream.landmarks[lo:lo + batch],
+                      None if stream.back is None else stream.back[lo:lo + batch])
         if progress:
             progress(min(lo + batch, total), total)
     result = analyzer.finish()

@@ -39,3 +39,41 @@ class CausalLowpass:
         y = b[0] * x + self.z[0]
         self.z = (b[1] * x - a[1] * y + self.z[1], b[2] * x - a[2] * y)
         return y
+
+
+class OneEuroFilter:
+    """The One Euro filter (Casiez, Roussel and Vogel 2012, "1 Euro filter: a simple speed-based low-pass
+    filter for noisy input in interactive systems", CHI): an exponential smoother whose cutoff rises with
+    the signal's speed, so a still point stops jittering while a moving one lags little. Vectorised: one
+    call filters an array of values (for example every landmark coordinate of a frame) at time `t`; NaN
+    entries (not seen) pass through and leave their state as it was.
+    """
+
+    def __init__(self, min_cutoff: float = 1.0, beta: float = 0.0, d_cutoff: float = 1.0):
+        self.min_cutoff, self.beta, self.d_cutoff = min_cutoff, beta, d_cutoff
+        self.t: float | None = None
+        self.x: np.ndarray | None = None
+        self.dx: np.ndarray | None = None
+
+    @staticmethod
+    def _alpha(cutoff, dt: float):
+        return 1.0 / (1.0 + 1.0 / (2 * np.pi * cutoff * dt))
+
+    def __call__(self, t: float, x: np.ndarray) -> np.ndarray:
+        x = np.asarray(x, dtype=float)
+        if self.x is None:
+            self.t, self.x, self.dx = t, x.copy(), np.zeros_like(x)
+            return x.copy()
+        dt = t - self.t
+        if dt <= 0:
+            return np.where(np.isnan(x), x, self.x)
+        fresh = np.isnan(self.x) & ~np.isnan(x)           # first time seen: start there
+        self.x[fresh], self.dx[fresh] = x[fresh], 0.0
+        dx = (x - self.x) / dt
+        dx_hat = self.dx + self._alpha(self.d_cutoff, dt) * (dx - self.dx)
+        cutoff = self.min_cutoff + self.beta * np.abs(dx_hat)
+        x_hat = self.x + self._alpha(cutoff, dt) * (x - self.x)
+        seen = ~np.isnan(x)
+        self.x[seen], self.dx[seen] = x_hat[seen], dx_hat[seen]
+        self.t = t
+        return np.where(seen, x_hat, np.nan)

@@ -3,7 +3,9 @@
 A document is `{"fps": 30.0, "source": "...", "frames": [{"t": 0.0333, "landmarks": [[x, y, z, v] x 33]}]}`
 with BlazePose's 33 landmarks in its order, x and y normalised to the image width and height, `null`
 landmarks where nobody was found. Optional `"width"` and `"height"` (pixels) give the image's aspect
-ratio; without them 4:3 is assumed (the usual webcam and the shared clips). Anything malformed is refused
+ratio; without them 4:3 is assumed (the usual webcam and the shared clips). A frame may carry an optional
+`"back"`: the back rise measured on the segmentation mask (back.py), a number or null; files without it
+(most recordings) work the same. Anything malformed is refused
 with a `LandmarksError` naming the frame and the field.
 """
 from __future__ import annotations
@@ -42,6 +44,7 @@ class LandmarkStream:
     landmarks: np.ndarray
     source: str = ""
     aspect: float = DEFAULT_ASPECT
+    back: np.ndarray | None = None    # (N,) back rise per frame (NaN where not measured), if the source had it
 
     @property
     def found(self) -> np.ndarray:
@@ -120,6 +123,21 @@ def parse_frame(frame, where: str, previous_t: float | None = None) -> tuple[flo
     return t, parse_landmarks(frame["landmarks"], where)
 
 
+BACK_LIMIT = 10.0   # torso lengths: a back rise beyond this is no measurement
+
+
+def parse_back(frame: dict, where: str) -> float:
+    """A frame's optional `back` field -> float, NaN when absent or null."""
+    value = frame.get("back")
+    if value is None:
+        return math.nan
+    value = _number(value, f"{where}.back")
+    if abs(value) > BACK_LIMIT:
+        raise LandmarksError(f"{where}.back must be between -{BACK_LIMIT:g} and {BACK_LIMIT:g} "
+                             f"(torso lengths), not {value:g}")
+    return value
+
+
 def aspect_of(document: dict) -> float:
     """Image width / height from optional `width` and `height`, else 4:3."""
     if "width" in document or "height" in document:
@@ -140,14 +158,17 @@ def parse_document(document) -> LandmarkStream:
         raise LandmarksError("frames must be a non-empty list")
     times = np.empty(len(frames))
     landmarks = np.full((len(frames), LANDMARK_COUNT, 4), np.nan)
+    back = np.full(len(frames), np.nan)
     previous = None
     for index, frame in enumerate(frames):
         previous, points = parse_frame(frame, f"frame {index}", previous)
         times[index] = previous
+        back[index] = parse_back(frame, f"frame {index}")
         if points is not None:
             landmarks[index] = points
     source = document.get("source", "")
-    return LandmarkStream(fps, times, landmarks, source if isinstance(source, str) else "", aspect_of(document))
+    return LandmarkStream(fps, times, landmarks, source if isinstance(source, str) else "", aspect_of(document),
+                          back if not np.isnan(back).all() else None)
 
 
 def read_landmarks_file(path) -> LandmarkStream:

@@ -88,7 +88,7 @@ def render_report(analysis: Analysis, title: str) -> str:
             f"<style>{STYLE}</style></head><body><h1>{html.escape(title)}</h1>"
             f"<p>Exercise: {html.escape(analysis.exercise.name)}. {summary['frames']} frames, "
             f"{summary['duration_s']:.1f} s; person found in {analysis.found_share:.0%} of frames.</p>"
-            f"<p>The line is the trunk-thigh flexion (degrees); green bands are repetitions, dashed lines their "
+            f"<p>The line is the {html.escape(summary['signal'])}; green bands are repetitions, dashed lines their "
             f"turns, and the numbers above are the glide score of each half (0-100, 50 or more is a glide).</p>"
             f"{_plot(analysis)}{table}"
             + (f"<h2>Holds</h2><ul>{holds}</ul>" if holds else "")

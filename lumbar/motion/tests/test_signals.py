@@ -59,3 +59,20 @@ def test_nobody_found_gives_nan_measures():
     landmarks[10:20] = np.nan
     features = FeatureExtractor()(stream.times, landmarks)
     assert np.isnan(features.flexion[10:20]).all() and not np.isnan(features.flexion[20:]).any()
+
+
+def test_the_one_euro_filter_calms_a_still_point_and_follows_a_moving_one():
+    from lumbar.motion.filters import OneEuroFilter
+    rng = np.random.default_rng(0)
+    times = np.arange(0, 4, 1 / 30)
+    still = 0.5 + rng.normal(0, 0.01, len(times))
+    calm = OneEuroFilter(0.5, 5.0)
+    filtered = np.array([calm(t, np.array([x]))[0] for t, x in zip(times, still)])
+    assert filtered[30:].std() < still[30:].std() / 2.5
+    moving = np.minimum(times, 2.0)                      # one unit a second, then stop
+    follow = OneEuroFilter(0.5, 5.0)
+    tracked = np.array([follow(t, np.array([x]))[0] for t, x in zip(times, moving)])
+    assert abs(tracked[59] - moving[59]) < 0.1 and abs(tracked[-1] - 2.0) < 0.01
+    gap = OneEuroFilter(0.5, 5.0)
+    gap(0.0, np.array([1.0, np.nan]))
+    assert gap(0.1, np.array([np.nan, 3.0])).tolist()[1] == 3.0      # first seen: starts there
