@@ -69,3 +69,47 @@ def test_the_coach_says_one_short_cue_at_a_time_and_only_into_silence(page, runn
         return {whileBusy, said};
     """)
     assert said == {"whileBusy": 0, "said": ["Smaller is fine."]}
+
+
+def test_the_status_line_says_what_is_true_at_every_turn_of_the_session(page, running_app):
+    page.goto("/about/")
+    said = page.evaluate("""async () => {
+        const {cameraStatus} = await import('/static/lumbar/player/coach_status.js');
+        const live = {enabled: true, started: true, watched: true, cameraActive: true, modelReady: true, live: true,
+                      view: 'full', settled: true, phase: 'before', nextName: null, unavailable: null};
+        const at = (changes) => cameraStatus({...live, ...changes})[0];
+        return {
+            setUp: at({started: false}),
+            starting: at({cameraActive: false, live: false}),
+            loading: at({live: false, modelReady: false}),
+            nextPoseLive: at({}),                              // the picture is live: never "Starting the camera"
+            nextPoseLiveNobodyYet: at({view: 'none', settled: false}),
+            nobody: at({view: 'none'}),
+            counting: at({phase: 'work'}),
+            cue: at({phase: 'work', cue: 'Smaller is fine.'}),
+            paused: at({phase: 'paused'}),
+            rest: at({watched: false, phase: 'rest', nextName: "Child's pose"}),
+            nonCameraStep: at({watched: false, phase: 'none', nextName: "Child's pose"}),
+            noMore: at({watched: false}),
+            lost: at({watched: false, lostHere: true}),
+            over: at({ended: true, watched: false}),
+            off: at({enabled: false}),
+        };
+    }""")
+    assert said == {
+        "setUp": "The camera is on. Get into your starting position and check that your whole body is in view.",
+        "starting": "Starting the camera…",
+        "loading": "Loading the body-point finder on this device…",
+        "nextPoseLive": "You are in view. The camera starts counting when you hear “Begin”.",
+        "nextPoseLiveNobodyYet": "Looking for you in the picture…",
+        "nobody": "Nobody found yet. Put the camera at floor level, side-on, 2 to 3 metres away, so your whole body is in view.",
+        "counting": "Counting. Only body-point positions go to Lumbar.",
+        "cue": "Smaller is fine.",
+        "paused": "Paused: the camera is not counting.",
+        "rest": "The camera is resting while you rest.",
+        "nonCameraStep": "The camera is resting. It watches again for Child's pose.",
+        "noMore": "The camera is resting: no more poses for it in this session.",
+        "lost": "The camera coach lost its connection to Lumbar, so the session carries on by the clock.",
+        "over": "The session is over, so the camera is off.",
+        "off": "The camera is off. The session runs by the clock as usual.",
+    }

@@ -16,6 +16,7 @@
 
 import { Camera } from "./camera.js";
 import { socketUrl } from "./coach_socket.js";
+import { cameraStatus } from "./coach_status.js";
 import { CoachVoice } from "./coach_voice.js";
 import * as panel from "./camera_view.js";
 import { duration, format, listText, messages } from "./messages.js";
@@ -28,15 +29,6 @@ const CAMERA_POSES = {
   "pelvic-tilt": { exercise: "pelvic-tilt", kind: "reps" },
   "cat-cow": { exercise: "cat-cow", kind: "reps" },
   "childs-pose": { exercise: "child-pose", kind: "hold" },
-};
-const FAILURES = {
-  refused: messages.cameraRefused,
-  missing: messages.cameraMissing,
-  busy: messages.cameraBusy,
-  unsupported: messages.cameraUnsupported,
-  failed: messages.cameraFailed,
-  model: messages.cameraModelFailed,
-  socket: messages.cameraSocketLost,
 };
 const CUES = { neck: messages.cueNeck, tempo: messages.cueTempo, range: messages.cueRange };
 const KEYS = { on: "lumbar.player.camera", keep: "lumbar.player.cameraKeep" };
@@ -432,26 +424,15 @@ export class CameraCoach {
   }
 
   status() {
-    if (this.unavailable) return [FAILURES[this.unavailable], "warning"];
-    if (!this.enabled) return [messages.cameraOff, "info"];
-    if (this.ended) return [messages.cameraSessionOver, "info"];
-    const watched = this.started ? this.watchable() : null;
-    if (this.started && !watched) {
-      if (this.lostIndex !== null && this.lostIndex === this.index && cameraExercise(this.step)) return [messages.cameraSocketLost, "warning"];
-      if (this.phase === "rest") return [messages.cameraResting, "info"];
-      const next = this.plan.steps.find((step, i) => i > this.index && cameraExercise(step));
-      return next ? [format(messages.cameraWaiting, { name: next.name }), "info"] : [messages.cameraNoMore, "info"];
-    }
-    if (!this.camera.active || !this.live) return [this.camera.active && !this.model.ready ? messages.cameraLoadingModel : messages.cameraStarting, "info"];
-    const settled = performance.now() - this.viewSince >= VIEW_SETTLE_MS;
-    if (this.view === "none" && settled) return [messages.personMissing, "warning"];
-    if (this.view === "partial" && settled) return [messages.personPartial, "warning"];
-    if (!this.started) return [messages.cameraSetup, "info"];
-    if (this.phase === "work" && this.cueShown && performance.now() < this.cueShown.until) return [this.cueShown.text, "cue"];
-    if (this.phase === "work") return [messages.cameraWatching, "info"];
-    if (this.phase === "paused") return [messages.cameraPaused, "info"];
-    if (this.phase === "before") return [messages.cameraBeforeBegin, "info"];
-    return [messages.cameraStepOver, "info"];
+    const cue = this.cueShown && performance.now() < this.cueShown.until ? this.cueShown.text : null;
+    const next = this.plan.steps.find((step, i) => i > this.index && cameraExercise(step));
+    return cameraStatus({
+      unavailable: this.unavailable, enabled: this.enabled, started: this.started, ended: this.ended,
+      watched: Boolean(this.watchable()), phase: this.phase, nextName: next ? next.name : null,
+      lostHere: this.lostIndex !== null && this.lostIndex === this.index && Boolean(cameraExercise(this.step)),
+      cameraActive: this.camera.active, modelReady: this.model.ready, live: this.live, view: this.view,
+      settled: performance.now() - this.viewSince >= VIEW_SETTLE_MS, cue,
+    });
   }
 
   renderResults() {

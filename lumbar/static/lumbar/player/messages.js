@@ -120,6 +120,7 @@ export const messages = {
   cameraNoMore: "The camera is resting: no more poses for it in this session.",
   cameraResting: "The camera is resting while you rest.",
   cameraSessionOver: "The session is over, so the camera is off.",
+  cameraLooking: "Looking for you in the picture…",
   cameraBeforeBegin: "You are in view. The camera starts counting when you hear “Begin”.",
   cameraWatching: "Counting. Only body-point positions go to Lumbar.",
   cameraPaused: "Paused: the camera is not counting.",
