@@ -171,6 +171,19 @@ def parse_document(document) -> LandmarkStream:
                           back if not np.isnan(back).all() else None)
 
 
+def to_document(stream: LandmarkStream) -> dict:
+    """A stream as a landmarks document (the inverse of parse_document, `back` included where measured)."""
+    frames = []
+    for i, t in enumerate(stream.times.tolist()):
+        points = stream.landmarks[i]
+        frame = {"t": round(t, 4), "landmarks": None if np.isnan(points[0, 0]) else np.round(points, 5).tolist()}
+        if stream.back is not None and not math.isnan(stream.back[i]):
+            frame["back"] = round(float(stream.back[i]), 5)
+        frames.append(frame)
+    return {"fps": stream.fps, "source": stream.source, "width": round(stream.aspect * 1000), "height": 1000,
+            "frames": frames}
+
+
 def read_landmarks_file(path) -> LandmarkStream:
     """Read and validate a landmarks JSON file; every problem is a LandmarksError."""
     path = Path(path)

@@ -72,3 +72,14 @@ def test_floor_space_compares_the_rest_before_and_after():
     assert floor_space(times, back * np.nan, [rep(5.0, 20.0)]) is None        # no mask: no comparison
     assert floor_space(times, back, []) is None
     assert floor_space(times, back, [rep(0.5, 29.5)]) is None                  # no rest measured around them
+
+
+def test_a_stream_with_back_rise_round_trips_through_its_document():
+    from lumbar.motion.landmarks import to_document
+    points = [[0.5, 0.5, 0.0, 0.9]] * 33
+    stream = parse_document({"fps": 30, "width": 640, "height": 480, "frames": [
+        {"t": 0.0, "landmarks": points, "back": 0.05}, {"t": 0.1, "landmarks": None}]})
+    again = parse_document(to_document(stream))
+    assert again.aspect == pytest.approx(4 / 3, abs=1e-3)
+    assert np.allclose(again.landmarks, stream.landmarks, equal_nan=True)
+    assert np.allclose(again.back, stream.back, equal_nan=True)
