@@ -9,6 +9,7 @@ in each version once; the result is kept in `lumbar/VERSION/NAME.json` inside th
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import tempfile
 from pathlib import Path
@@ -45,7 +46,7 @@ def clip_names(folder: Path) -> list[str]:
 
 def stream_of(folder: Path, name: str, version: str, how: str | None):
     """The landmarks stream of one version of one clip, found once and cached."""
-    cached = folder / "lumbar" / version.replace(" ", "_").replace(",", "") / f"{name}.json"
+    cached = folder / "lumbar" / re.sub(r"[^a-z0-9]+", "_", version.lower()).strip("_") / f"{name}.json"
     if not cached.exists():
         video = folder / "clips" / f"{name}.mp4"
         with tempfile.TemporaryDirectory() as work:
