@@ -70,9 +70,10 @@ def _postgres_database(url: str) -> tuple[str, callable]:
     return f"{base}/{name}", drop
 
 
-def start_app(data_dir: Path, mode: str = "local"):
+def start_app(data_dir: Path, mode: str = "local", time_scale: float = TIME_SCALE):
+    """The app in a subprocess; `time_scale` speeds up the player's clock (1 = real time, for the camera)."""
     port = _free_port()
-    env = {**os.environ, "LUMBAR_DATA_DIR": str(data_dir), "LUMBAR_TIME_SCALE": str(TIME_SCALE),
+    env = {**os.environ, "LUMBAR_DATA_DIR": str(data_dir), "LUMBAR_TIME_SCALE": str(time_scale),
            "LUMBAR_MODE": mode, "SITE_URL": f"http://127.0.0.1:{port}"}
     drop = None
     if env.get("DATABASE_URL"):
