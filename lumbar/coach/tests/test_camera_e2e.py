@@ -17,7 +17,6 @@ import re
 import shutil
 import subprocess
 from pathlib import Path
-from unittest import mock
 
 import pytest
 
@@ -132,8 +131,7 @@ class Traffic:
 @pytest.fixture(scope="module")
 def real_time_app(tmp_path_factory):
     """The app with the session clock at real speed: the exercise window lasts as long as the webcam's tilts."""
-    with mock.patch.object(lumbar.e2e, "TIME_SCALE", 1):
-        app, drop = lumbar.e2e.start_app(tmp_path_factory.mktemp("e2e-real-time-app"))
+    app, drop = lumbar.e2e.start_app(tmp_path_factory.mktemp("e2e-real-time-app"), time_scale=1)
     yield app
     lumbar.e2e.stop_app(app, drop)
 
@@ -173,7 +171,8 @@ def assert_no_image_data(traffic: Traffic):
         if message["type"] == "frames":
             assert set(message) == {"type", "frames"} and 1 <= len(message["frames"]) <= 30
             for frame in message["frames"]:
-                assert set(frame) == {"t", "landmarks"} and isinstance(frame["t"], (int, float))
+                assert set(frame) == {"t", "landmarks", "back"} and isinstance(frame["t"], (int, float))
+                assert frame["back"] is None or (isinstance(frame["back"], (int, float)) and abs(frame["back"]) <= 10)
                 points = frame["landmarks"]
                 assert points is None or (len(points) == 33 and all(
                     len(p) == 4 and all(isinstance(v, (int, float)) for v in p) for p in points))

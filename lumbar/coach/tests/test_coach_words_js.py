@@ -113,3 +113,46 @@ def test_the_status_line_says_what_is_true_at_every_turn_of_the_session(page, ru
         "over": "The session is over, so the camera is off.",
         "off": "The camera is off. The session runs by the clock as usual.",
     }
+
+
+def test_the_floor_space_seen_by_the_camera_sits_beside_what_was_felt_in_plain_words(page, running_app):
+    said = run(page, """
+        const label = (value) => ({wide: 'A flat hand slides under easily', fingers: 'Only fingers fit under',
+                                   little: 'Hardly any space'})[value];
+        const beside = (change, before, after) => words.floorBeside(
+            change && {before: 0.05, after: 0.04, change}, {before, after, label});
+        return {
+            seen: ['flatter', 'same', 'more curved', 'sideways', null].map((c) => words.floorSeen(c && {change: c})),
+            flatterLess: beside('flatter', 'wide', 'fingers'),
+            sameLess: beside('same', 'fingers', 'little'),
+            sameSame: beside('same', 'little', 'little'),
+            curvedMore: beside('more curved', 'little', 'wide'),
+            flatterMore: beside('flatter', 'fingers', 'wide'),
+            afterOnly: beside('same', null, 'fingers'),
+            notYet: beside('flatter', 'wide', null),
+            noCamera: beside(null, 'wide', 'fingers'),
+            summary: words.summariseStep({name: 'Pelvic tilt', counts: true, reps: 0, halves: [], cues: [],
+                                          floor_space: {before: 0.1, after: 0.08, change: 'flatter'}}).floor,
+            noSummary: words.summariseStep({name: 'Pelvic tilt', counts: true, reps: 0, halves: [], cues: []}).floor,
+        };
+    """)
+    outline = "This is the outline the camera saw, not a measurement of your spine."
+    looked = "From the side, your lower back looked "
+    assert said["seen"][:3] == [
+        {"change": "flatter", "seen": looked + "a little flatter after the tilts than before.", "note": outline},
+        {"change": "same", "seen": looked + "about the same before and after the tilts.", "note": outline},
+        {"change": "more curved", "seen": looked + "a little more curved after the tilts than before.", "note": outline},
+    ]
+    assert said["seen"][3:] == [None, None]
+    differ = "The camera and your feeling do not match, and that is fine. Both are worth noticing. What you feel is what counts."
+    less, same, more = ("You felt: less space under your lower back after the tilts.",
+                        "You felt: about the same space before and after.",
+                        "You felt: more space under your lower back after the tilts.")
+    for key, felt, agree in (("flatterLess", less, True), ("sameLess", less, False), ("sameSame", same, True),
+                             ("curvedMore", more, True), ("flatterMore", more, False)):
+        assert said[key]["felt"] == felt and said[key]["agree"] is agree, key
+        assert said[key]["differ"] == (None if agree else differ), key
+    assert said["afterOnly"]["felt"] == "You felt after the tilts: Only fingers fit under." and said["afterOnly"]["differ"] is None
+    assert said["notYet"]["felt"] is None and said["notYet"]["seen"].startswith(looked)
+    assert said["noCamera"] is None
+    assert said["summary"]["change"] == "flatter" and said["noSummary"] is None

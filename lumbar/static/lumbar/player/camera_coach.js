@@ -12,9 +12,11 @@
 // For tests: #camera-panel carries data-camera (on/off), data-phase (the player's phase), data-watching
 // (the exercise while frames are being counted), data-reps (the count of the current or last window),
 // data-person ("full", "partial", "none") and data-failure (why the camera is not in use);
-// #camera-step-summary carries data-reps and data-glided of the step that ended last.
+// #camera-step-summary carries data-reps and data-glided of the step that ended last, and data-floor (the
+// floor-space change: "flatter", "same", "more curved") when the coach compared the rest before and after.
 
 import { Camera } from "./camera.js";
+import { noteFloorSpace } from "./floor_space_seen.js";
 import { socketUrl } from "./coach_socket.js";
 import { cameraStatus } from "./coach_status.js";
 import { CoachVoice } from "./coach_voice.js";
@@ -288,22 +290,23 @@ export class CameraCoach {
       const began = performance.now();
       if (video.readyState >= 2 && video.videoWidth > 0 && video.currentTime !== lastVideoTime) {
         lastVideoTime = video.currentTime;
-        let rows;
+        let found;
         try {
-          rows = await this.model.estimate(video);
+          found = await this.model.estimate(video);
         } catch {
           if (token === this.loopToken) this.failed("model");
           return;
         }
         if (token !== this.loopToken) return;
-        this.frame(began, rows);
+        this.frame(began, found.rows, found.back);
       }
       await sleep(Math.max(4, this.frameMs - (performance.now() - began)));
     }
     if (token === this.loopToken) this.looping = false;
   }
 
-  frame(capturedAt, rows) {
+  /** One frame read: its landmark rows (or null) and its back rise (or null); no picture goes further. */
+  frame(capturedAt, rows, back) {
     this.frameTimes.push(capturedAt / 1000);
     if (this.frameTimes.length > PACE_FRAMES) this.frameTimes.shift();
     const view = panel.bodyInView(rows);
@@ -319,7 +322,7 @@ export class CameraCoach {
     }
     const stream = this.stream;
     if (stream && this.phase === "work") {
-      stream.add(capturedAt, rows);
+      stream.add(capturedAt, rows, back);
       if (stream.opened && view === "none" && performance.now() - this.viewSince > MISSING_SPEAK_S * 1000 && !stream.spokeMissing) {
         stream.spokeMissing = true;
         this.speech.offer(messages.personMissingSpoken, "missing", 2);
@@ -396,6 +399,7 @@ export class CameraCoach {
   setResult(index, seen) {
     const summary = summariseStep(seen);
     this.results.set(index, { ...seen, summary });
+    noteFloorSpace(index, seen.floor_space || null); // for the floor-space check after the tilts
     // the summary of the step just done stays until the next window opens
     if (!this.stream) panel.setStepSummary({ title: format(messages.stepSummaryTitle, { name: seen.name }), ...summary });
     this.renderResults();

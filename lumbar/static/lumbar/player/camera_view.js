@@ -107,19 +107,29 @@ export function setStats(stats) {
   $("camera-calibration").hidden = !calibration;
 }
 
-/** The short summary of the watched step that just ended ({title, text, reps, glided}); null hides it. */
+/**
+ * The short summary of the watched step that just ended ({title, text, reps, glided, floor}); null hides it.
+ * floor ({change, seen, note} or null): what the camera saw of the lower back before and after the tilts.
+ */
 export function setStepSummary(summary) {
   const box = $("camera-step-summary");
   box.hidden = !summary;
   if (!summary) {
     delete box.dataset.reps;
     delete box.dataset.glided;
+    delete box.dataset.floor;
     return;
   }
   box.dataset.reps = String(summary.reps);
   box.dataset.glided = String(summary.glided);
   $("camera-step-summary-title").textContent = summary.title;
   $("camera-step-summary-text").textContent = summary.text;
+  const floor = summary.floor || null;
+  if (floor) box.dataset.floor = floor.change;
+  else delete box.dataset.floor;
+  $("camera-step-summary-floor").hidden = !floor;
+  $("camera-step-summary-floor-seen").textContent = floor ? floor.seen : "";
+  $("camera-step-summary-floor-note").textContent = floor ? floor.note : "";
 }
 
 /** One line per watched step so far, and whether they will be kept. */

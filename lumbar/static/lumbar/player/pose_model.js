@@ -1,6 +1,10 @@
 // BlazePose (@mediapipe/pose, served by Lumbar itself from /static/vendor/mediapipe-pose/) running in
-// this browser: a video frame in, 33 body points out. The model files and the WASM runtime come from
-// the same folder as pose.js; nothing is fetched from anywhere else, and no picture leaves the page.
+// this browser: a video frame in, 33 body points out, and the back rise (back_rise.js) read from the
+// model's segmentation mask. The model files and the WASM runtime come from the same folder as pose.js;
+// nothing is fetched from anywhere else, and no picture leaves the page: the mask is read here, reduced
+// to one number and closed at once.
+
+import { backRise, maskFromPixels } from "./back_rise.js";
 
 const LOAD_TIMEOUT_MS = 60000;
 const SLOW_GPU_MS = 300; // per frame: the graphics path is too slow here, use the CPU path instead
@@ -63,6 +67,52 @@ export function landmarkRows(points) {
     Math.min(1, Math.max(0, round(p.visibility === undefined ? 0 : p.visibility, 3)))]);
 }
 
+// where the person's share sits in the mask's RGBA pixels: the mask comes as alpha (red is 1 wherever alpha
+// is above 0), as read from @mediapipe/pose 0.5 here
+const MASK_CHANNEL = 3;
+
+/** Reads a segmentation mask (an ImageBitmap or canvas) into RGBA pixels through a reusable 2D canvas. */
+class MaskReader {
+  constructor() {
+    this.canvas = null;
+    this.context = null;
+  }
+
+  read(image) {
+    const width = image.width;
+    const height = image.height;
+    if (!(width > 0 && height > 0)) return null;
+    if (!this.canvas) {
+      this.canvas = typeof OffscreenCanvas === "function" ? new OffscreenCanvas(width, height) : document.createElement("canvas");
+      this.context = this.canvas.getContext("2d", { willReadFrequently: true });
+    }
+    if (!this.context) return null;
+    if (this.canvas.width !== width || this.canvas.height !== height) {
+      this.canvas.width = width;
+      this.canvas.height = height;
+    }
+    this.context.clearRect(0, 0, width, height);
+    this.context.drawImage(image, 0, 0, width, height);
+    return maskFromPixels(width, height, this.context.getImageData(0, 0, width, height).data, MASK_CHANNEL);
+  }
+}
+
+/** Lets a mask go as soon as it is read (an ImageBitmap holds its memory until closed). */
+function closeMask(mask) {
+  if (mask && typeof mask.close === "function") {
+    try {
+      mask.close();
+    } catch {
+      // already closed
+    }
+  }
+}
+
+/** The back rise as sent to the coach: rounded, or null when it could not be measured. */
+export function backValue(value) {
+  return Number.isFinite(value) && Math.abs(value) <= 10 ? Number(value.toFixed(5)) : null;
+}
+
 export class PoseModel {
   /** base: the folder URL of pose.js and its files, ending in "/". */
   constructor(base) {
@@ -70,6 +120,9 @@ export class PoseModel {
     this.pose = null;
     this.loading = null;
     this.latest = null;
+    this.latestBack = null;
+    this.aspect = 0;
+    this.masks = new MaskReader();
     this.cpu = false;
     this.timings = [];
   }
@@ -95,25 +148,52 @@ export class PoseModel {
     pose.setOptions({
       modelComplexity: 1,
       smoothLandmarks: true,
-      enableSegmentation: false,
+      enableSegmentation: true,   // for the back rise (back_rise.js), as `lumbar analyze VIDEO` does
+      smoothSegmentation: true,
       selfieMode: false,
       minDetectionConfidence: 0.5,
       minTrackingConfidence: 0.5,
       useCpuInference: this.cpu,
     });
-    pose.onResults((results) => { this.latest = results.poseLandmarks || null; });
+    pose.onResults((results) => this.take(results));
     await pose.initialize();
     this.pose = pose;
   }
 
-  /** The 33 landmarks found in this frame (rows), or null when nobody is found. */
+  /** One frame's results: the landmarks, and the back rise from the mask (read here, then closed). */
+  take(results) {
+    const points = results.poseLandmarks || null;
+    const mask = results.segmentationMask || null;
+    this.latest = points;
+    this.latestBack = null;
+    try {
+      if (points && mask && this.aspect > 0) {
+        const reader = this.masks.read(mask);
+        if (reader) this.latestBack = backValue(backRise(reader, points, this.aspect));
+      }
+    } catch {
+      this.latestBack = null; // the frame still counts, without a back rise
+    } finally {
+      closeMask(mask);
+    }
+  }
+
+  /**
+   * The frame's body points: {rows, back}, rows the 33 landmarks (or null when nobody is found), back the
+   * back rise in torso lengths (or null when it could not be measured: nobody, or no mask).
+   */
   async estimate(image) {
-    if (!this.pose) return null;
+    if (!this.pose) return { rows: null, back: null };
     this.latest = null;
+    this.latestBack = null;
+    const width = image.videoWidth || image.width;
+    const height = image.videoHeight || image.height;
+    this.aspect = width > 0 && height > 0 ? width / height : 0;
     const started = performance.now();
     await this.pose.send({ image });
     this.watchSpeed(performance.now() - started);
-    return landmarkRows(this.latest);
+    const rows = landmarkRows(this.latest);
+    return { rows, back: rows ? this.latestBack : null };
   }
 
   /** The graphics path on a slow GPU: after a few slow frames, switch to the CPU path once. */

@@ -2,12 +2,24 @@
 // fresh analysis: its own connection and "start"), and what comes back adds up here (repetitions, each
 // half-repetition's direction and glide score, cues, hold time, how much of the hold was seen). While the
 // session is paused no frame is sent, and the stream's clock stops with it, so the analysis sees one
-// continuous exercise.
+// continuous exercise. Each frame carries the back rise measured on this device (back_rise.js), or null;
+// the coach's result compares it at rest before and after the repetitions (floor_space).
 
-import { CoachSocket } from "./coach_socket.js";
+import { CoachSocket, FRAMES_PER_MESSAGE } from "./coach_socket.js";
 
 export const RATES = [30, 15, 10, 5]; // frames a second the model is paced at: the fastest this device keeps up
 const COUNTED = new Set(["pelvic-tilt", "cat-cow"]);
+
+/** The coach's socket, each frame with its optional back rise: {t, landmarks, back} (consumers.py). */
+class FrameSocket extends CoachSocket {
+  /** One frame: t in seconds (increasing), 33 landmark rows or null, the back rise or null. */
+  push(t, landmarks, back = null) {
+    if (!(t > this.lastT)) return;
+    this.lastT = t;
+    this.batch.push({ t: Number(t.toFixed(3)), landmarks, back: landmarks && Number.isFinite(back) ? back : null });
+    if (this.batch.length >= FRAMES_PER_MESSAGE) this.flush();
+  }
+}
 
 /** The round rate at or under what was measured (frames at times `times`, in seconds). */
 export function paceFor(times) {
@@ -15,6 +27,17 @@ export function paceFor(times) {
   const span = times[times.length - 1] - times[0];
   const measured = span > 0 ? (times.length - 1) / span : RATES[0];
   return RATES.find((rate) => rate <= measured * 1.1) || RATES[RATES.length - 1];
+}
+
+const CHANGES = new Set(["flatter", "more curved", "same"]);
+
+/** The coach's floor-space comparison ({before, after, change}) when it is whole, else null. */
+export function floorSpaceOf(value) {
+  if (!value || typeof value !== "object" || !CHANGES.has(value.change)) return null;
+  const before = Number(value.before);
+  const after = Number(value.after);
+  if (!Number.isFinite(before) || !Number.isFinite(after)) return null;
+  return { before, after, change: value.change };
 }
 
 export class PoseStream {
@@ -45,7 +68,7 @@ export class PoseStream {
     this.holdSeen = 0;
     const start = { exercise, fps, aspect: Math.round(aspect * 1000) / 1000 };
     if (this.tempo) start.tempo = this.tempo;
-    this.socket = new CoachSocket(url, { onUpdate: (update) => this.update(update), onLost: () => this.lose() });
+    this.socket = new FrameSocket(url, { onUpdate: (update) => this.update(update), onLost: () => this.lose() });
     this.socket.open(start).then((ok) => {
       if (this.ended) return;
       if (!ok) {
@@ -54,7 +77,7 @@ export class PoseStream {
         return;
       }
       this.opened = true;
-      this.pending.forEach(([t, rows]) => this.send(t, rows));
+      this.pending.forEach(([t, rows, back]) => this.send(t, rows, back));
       this.pending = [];
     });
   }
@@ -75,20 +98,23 @@ export class PoseStream {
     this.pausedAt = null;
   }
 
-  /** A frame taken at `capturedAt` (performance.now()): 33 landmark rows, or null for nobody found. */
-  add(capturedAt, rows) {
+  /**
+   * A frame taken at `capturedAt` (performance.now()): 33 landmark rows, or null for nobody found, and the
+   * back rise measured on the mask (null when it could not be).
+   */
+  add(capturedAt, rows, back = null) {
     const t = (capturedAt - this.epoch) / 1000;
     if (this.ended || this.paused || t <= 0) return;
-    if (this.opened) this.send(t, rows);
-    else if (this.pending.length < 300) this.pending.push([t, rows]);
+    if (this.opened) this.send(t, rows, back);
+    else if (this.pending.length < 300) this.pending.push([t, rows, back]);
   }
 
-  send(t, rows) {
+  send(t, rows, back) {
     if (this.holdS !== null) {
       this.holdFrames += 1;
       this.holdSeen += rows ? 1 : 0;
     }
-    this.socket.push(t, rows);
+    this.socket.push(t, rows, back);
   }
 
   update(update) {
@@ -129,6 +155,7 @@ export class PoseStream {
       halves: this.halves.filter((h) => h.rep <= this.reps), cues: [...this.cues],
       glide: this.halves.filter((h) => h.rep <= this.reps).map((h) => h.glide).filter((g) => typeof g === "number"),
       hold_seen: this.counts ? null : (this.holdFrames ? this.holdSeen / this.holdFrames : 0),
+      floor_space: null,  // only the coach's summing-up compares the rest before and after
     };
   }
 
@@ -142,14 +169,16 @@ export class PoseStream {
     }
     const result = await this.socket.finish();
     if (!result) return live;
+    // the floor-space check by camera is about lying on the back: pelvic tilts only
+    const floorSpace = this.exercise === "pelvic-tilt" ? floorSpaceOf(result.floor_space) : null;
     const reps = (Array.isArray(result.reps) ? result.reps : []).filter((rep) => rep && rep.end !== null);
     const holds = Array.isArray(result.holds) ? result.holds : [];
     const total = holds.reduce((sum, hold) => sum + (hold.duration || 0), 0);
     const seen = holds.reduce((sum, hold) => sum + (hold.duration || 0) * (hold.seen_share || 0), 0);
-    if (!this.counts) return { ...live, hold_seen: total > 0 ? seen / total : live.hold_seen };
+    if (!this.counts) return { ...live, hold_seen: total > 0 ? seen / total : live.hold_seen, floor_space: floorSpace };
     const halves = reps.flatMap((rep, i) => (Array.isArray(rep.halves) ? rep.halves : []).map((half, h) => (
       { rep: i + 1, half: h + 1, direction: half.direction, glide: half.glide })));
     const glide = halves.map((half) => half.glide).filter((g) => typeof g === "number");
-    return { ...live, reps: reps.length, halves, glide };
+    return { ...live, reps: reps.length, halves, glide, floor_space: floorSpace };
   }
 }

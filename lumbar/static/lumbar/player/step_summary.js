@@ -1,6 +1,7 @@
 // The camera coach's words for what it saw, with no DOM and no timing (pure functions, tested through the
-// page): the word for a glide score, the label of one half-repetition ("Tilt: smooth 82"), and the short
-// summary of one watched step (reps seen, how many glided, the one thing to try next time).
+// page): the word for a glide score, the label of one half-repetition ("Tilt: smooth 82"), the short
+// summary of one watched step (reps seen, how many glided, the one thing to try next time), and the
+// floor-space check by camera in plain words, beside what the person felt.
 
 import { format, messages } from "./messages.js";
 
@@ -77,12 +78,54 @@ export function nextTip({ reps, halves, cues, tempo }) {
   return format(messages.tipGlide, { way: (DIRECTIONS[worst] || OTHER).way });
 }
 
+const SEEN = { flatter: messages.floorSeenFlatter, same: messages.floorSeenSame, "more curved": messages.floorSeenMoreCurved };
+// the floor-space check's answers, least space first (lumbar/practice/measures.py FLOOR_SPACE)
+const SPACE = ["little", "fingers", "wide"];
+// what the camera's change would feel like: a flatter back leaves less space under it
+const FELT_LIKE = { flatter: "less", same: "same", "more curved": "more" };
+
+/**
+ * What the camera saw of the lower back from the side, at rest before and after the tilts ({change} from
+ * the coach's floor_space), and that it is an outline, not a measurement: {change, seen, note}, or null.
+ */
+export function floorSeen(floorSpace) {
+  const seen = floorSpace && SEEN[floorSpace.change];
+  return seen ? { change: floorSpace.change, seen, note: messages.floorSeenOutline } : null;
+}
+
+/**
+ * The camera's view beside the feeling: floorSpace from the coach, before/after the self-check answers
+ * ("wide", "fingers", "little" or null), label(value) their words. Returns {change, seen, note, felt,
+ * differ, agree} (felt and differ null until the after answer is known), or null without a camera view.
+ */
+export function floorBeside(floorSpace, { before, after, label }) {
+  const camera = floorSeen(floorSpace);
+  if (!camera) return null;
+  const result = { ...camera, felt: null, differ: null, agree: null };
+  if (!SPACE.includes(after)) return result;
+  if (!SPACE.includes(before)) return { ...result, felt: format(messages.floorFeltAfter, { after: label(after) }) };
+  const step = Math.sign(SPACE.indexOf(after) - SPACE.indexOf(before));
+  const felt = step < 0 ? "less" : step > 0 ? "more" : "same";
+  const agree = felt === FELT_LIKE[camera.change];
+  return {
+    ...result, agree,
+    felt: { less: messages.floorFeltLess, same: messages.floorFeltSame, more: messages.floorFeltMore }[felt],
+    differ: agree ? null : messages.floorFeltDiffer,
+  };
+}
+
 /**
  * One watched step in a few words. seen: {name, counts, reps, halves: [{rep, direction, glide}], cues: [codes],
- * hold_seen, tempo}. Returns {reps, glided, tip, text, line}: `text` is the summary, `line` the one line the
- * results list shows (the same, named).
+ * hold_seen, tempo, floor_space}. Returns {reps, glided, tip, text, line, floor}: `text` is the summary, `line`
+ * the one line the results list shows (the same, named), `floor` the floor-space check by camera (floorSeen)
+ * or null.
  */
 export function summariseStep(seen) {
+  const floor = floorSeen(seen.floor_space);
+  return { ...summaryOf(seen), floor };
+}
+
+function summaryOf(seen) {
   if (!seen.counts) {
     const share = Math.round(Math.min(1, Math.max(0, seen.hold_seen || 0)) * 100);
     const tip = share >= 50 ? messages.tipHold : messages.tipHoldUnseen;

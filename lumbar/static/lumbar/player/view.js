@@ -186,6 +186,27 @@ export function updateFloor(step, { value, before }) {
   if (value !== null) $("floor-next").scrollIntoView({ block: "nearest" });
 }
 
+/**
+ * The floor-space check by camera beside the answers ({change, seen, felt, differ, note} from
+ * step_summary.js floorBeside), or null to hide it. #floor-camera carries data-change and data-agree.
+ */
+export function renderFloorCamera(words) {
+  const box = $("floor-camera");
+  box.hidden = !words;
+  if (!words) {
+    delete box.dataset.change;
+    delete box.dataset.agree;
+    return;
+  }
+  box.dataset.change = words.change;
+  if (words.agree === null) delete box.dataset.agree;
+  else box.dataset.agree = String(words.agree);
+  for (const [id, text] of [["floor-camera-seen", words.seen], ["floor-camera-felt", words.felt],
+    ["floor-camera-differ", words.differ], ["floor-camera-note", words.note]]) {
+    if ($(id).textContent !== (text || "")) $(id).textContent = text || "";
+  }
+}
+
 export function renderPain(step, { value, onChoose }) {
   $("pain-title").textContent = step.title;
   $("pain-question").textContent = step.question;
