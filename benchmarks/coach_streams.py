@@ -3,10 +3,13 @@
 Starts `lumbar serve` (uvicorn, SQLite, one process) and opens N WebSocket clients in this process, each
 sending a real landmark recording (the shared synthetic pelvic tilt) at 30 frames per second, 3 frames per
 message, and timing every answer. For each N it prints the achieved message rate and the feedback latency
-(p50/p99). The same run first measures a baseline: the same clients and messages against the consumer's
-cheapest path (frames before "start": an error answer, no analysis), so the ratio shows what the analysis
-costs the server. The load generator shares the machine's cores with the server, as it would not in use,
-so the figures are a floor.
+(p50/p99), for two paths: the analysis, and a baseline of the same clients and messages against the
+consumer's cheapest path (frames before "start": an error answer, no analysis), so that the ratio of the
+streams each sustains shows what the analysis costs the server. N doubles from 10 until a count is not
+sustained, then is bisected between the last sustained and the first failed count (BISECT_STEPS steps),
+so the ratio is not limited to 1, 0.5, 0.25. The two paths take their steps in turn, so that other work
+on the machine weighs on both alike. The load generator shares the machine's cores with the server, as
+it would not in use, so the figures are a floor.
 """
 from __future__ import annotations
 
@@ -27,6 +30,9 @@ import websockets
 ROOT = Path(__file__).resolve().parents[1]
 CLIP = ROOT.parent / "shared" / "data" / "synthetic" / "pelvic_tilt_landmarks.json"
 FPS, BATCH, SECONDS = 30, 3, 8
+FIRST_STREAMS, MAX_STREAMS = 10, 1280
+BISECT_STEPS = 4   # after the doubling: the count is then known to within 1/16 of the last doubling
+SETTLE_S = 2.0     # pause before each step
 LATENCY_LIMIT_MS = 100  # p99 above this counts as not sustained (feedback would lag behind the movement)
 
 
@@ -100,15 +106,45 @@ def sustained(result: dict) -> bool:
     return result["kept_up"] >= 0.95 and result["p99"] <= LATENCY_LIMIT_MS
 
 
-async def ramp(url: str, headers: dict, frames: list, analyse: bool) -> tuple[int, list[dict]]:
-    best, rows, streams = 0, [], 10
-    while streams <= 1280:
-        result = await load(url, headers, frames, streams, analyse)
-        rows.append(result)
-        if not sustained(result):
-            break
-        best, streams = streams, streams * 2
-    return best, rows
+class Ramp:
+    """The most streams one path sustains: the count doubles from FIRST_STREAMS until it is not sustained,
+    then is bisected between the last sustained and the first failed count for BISECT_STEPS steps."""
+
+    def __init__(self, label: str, analyse: bool):
+        self.label, self.analyse = label, analyse
+        self.rows: list[dict] = []
+        self.sustained_at, self.failed_at, self.bisected = 0, None, 0
+        self.next: int | None = FIRST_STREAMS      # the count to try next; None when done
+
+    def record(self, result: dict) -> None:
+        self.rows.append(result)
+        if sustained(result):
+            self.sustained_at = result["streams"]
+        else:
+            self.failed_at = result["streams"]
+        if self.failed_at is None:
+            self.next = 2 * self.sustained_at if 2 * self.sustained_at <= MAX_STREAMS else None
+        elif self.bisected < BISECT_STEPS and self.failed_at - self.sustained_at > 1:
+            self.next, self.bisected = (self.sustained_at + self.failed_at) // 2, self.bisected + 1
+        else:
+            self.next = None
+
+    def summary(self) -> str:
+        if self.failed_at is None:
+            return f"at least {self.sustained_at}"
+        return f"{self.sustained_at} (not {self.failed_at})"
+
+
+async def measure(url: str, headers: dict, frames: list, ramps: list[Ramp]) -> None:
+    """Both ramps, one step of each in turn, so that whatever else the machine does weighs on both alike."""
+    while any(ramp.next for ramp in ramps):
+        for ramp in ramps:
+            if ramp.next:
+                await asyncio.sleep(SETTLE_S)     # the previous step's backlog, if any, is not this one's
+                row = await load(url, headers, frames, ramp.next, ramp.analyse)
+                ramp.record(row)
+                print(f"{ramp.label:<22} {row['streams']:>7} {row['rate']:>8.0f} {row['kept_up']:>8.0%} "
+                      f"{row['p50']:>7.1f} {row['p99']:>7.1f}", flush=True)
 
 
 def main() -> None:
@@ -123,17 +159,11 @@ def main() -> None:
             url = f"ws://127.0.0.1:{port}/ws/coach/"
             print(f"{os.cpu_count()} cores; each stream: {FPS} frames/s in messages of {BATCH}; {SECONDS} s per step; "
                   f"sustained = at least 95% of messages answered and p99 <= {LATENCY_LIMIT_MS} ms\n")
-            print(f"{'path':<22} {'streams':>7} {'msgs/s':>8} {'kept up':>8} {'p50 ms':>7} {'p99 ms':>7}")
-            results = {}
-            for label, analyse in (("baseline (no analysis)", False), ("analysis", True)):
-                best, rows = asyncio.run(ramp(url, headers, frames, analyse))
-                results[label] = best
-                for row in rows:
-                    print(f"{label:<22} {row['streams']:>7} {row['rate']:>8.0f} {row['kept_up']:>8.0%} "
-                          f"{row['p50']:>7.1f} {row['p99']:>7.1f}")
-            base, real = results["baseline (no analysis)"], results["analysis"]
-            print(f"\nsustained streams: baseline {base}, with analysis {real}; "
-                  f"ratio {real / base if base else float('nan'):.2f} (steps double, so each figure is a lower bound)")
+            print(f"{'path':<22} {'streams':>7} {'msgs/s':>8} {'kept up':>8} {'p50 ms':>7} {'p99 ms':>7}", flush=True)
+            base, real = Ramp("baseline (no analysis)", False), Ramp("analysis", True)
+            asyncio.run(measure(url, headers, frames, [base, real]))
+            ratio = real.sustained_at / base.sustained_at if base.sustained_at else float("nan")
+            print(f"\nsustained streams: baseline {base.summary()}, with analysis {real.summary()}; ratio {ratio:.2f}")
         finally:
             server.terminate()
             server.wait(timeout=20)

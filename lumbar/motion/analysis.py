@@ -19,7 +19,7 @@ from .exercises import EXERCISES, Exercise
 from .history import SignalHistory
 from .holds import Hold, HoldTimer, in_child_pose, is_still
 from .floor_space import FloorSpace, floor_space
-from .landmarks import DEFAULT_ASPECT, LANDMARK_COUNT, LandmarkStream, parse_back, parse_frame
+from .landmarks import DEFAULT_ASPECT, LandmarkStream, parse_frames
 from .repetitions import Repetition, RepetitionCounter
 from .signals import FeatureExtractor
 
@@ -99,7 +99,12 @@ class MotionAnalyzer:
                  calibration: Calibration | None = None, tempo_s: float | None = None, keep_s: float | None = 120.0):
         self.exercise = EXERCISES[exercise]
         self.fps = fps
-        self.features = FeatureExtractor(aspect)
+        measures = {self.exercise.signal}
+        if self.exercise.times_holds:
+            measures |= {"shoulder_drop", "torso_speed", "flexion_rate"}
+        if self.exercise.watches_neck:
+            measures.add("head_pitch")
+        self.features = FeatureExtractor(aspect, measures)     # only what this exercise looks at
         self.signal = SignalHistory(keep_s=keep_s)
         self.back = SignalHistory(keep_s=keep_s)
         self.frames = 0
@@ -115,15 +120,7 @@ class MotionAnalyzer:
 
     def feed_frames(self, frames: list) -> LiveUpdate:
         """Frames as decoded JSON (a WebSocket message); a malformed one raises LandmarksError."""
-        times, back = np.empty(len(frames)), np.empty(len(frames))
-        landmarks = np.full((len(frames), LANDMARK_COUNT, 4), np.nan)
-        previous = self._last_t
-        for i, frame in enumerate(frames):
-            previous, points = parse_frame(frame, f"frame {self.frames + i}", previous)
-            times[i], back[i] = previous, parse_back(frame, f"frame {self.frames + i}")
-            if points is not None:
-                landmarks[i] = points
-        return self.feed(times, landmarks, back)
+        return self.feed(*parse_frames(frames, self._last_t, self.frames))
 
     def feed(self, times: np.ndarray, landmarks: np.ndarray, back: np.ndarray | None = None) -> LiveUpdate:
         """Validated frames: times (k,), landmarks (k, 33, 4) with NaN rows where nobody was found, and
@@ -131,25 +128,28 @@ class MotionAnalyzer:
         self._update = update = LiveUpdate(self._last_t, False, self._calibration_stage(), len(self.counter.reps))
         if not len(times):
             return update
-        features = self.features(times, landmarks)
-        found = ~np.isnan(landmarks[:, 0, 0])
-        signal = getattr(features, self.exercise.signal)
-        for i, t in enumerate(times.tolist()):
-            flexion = float(signal[i])
-            seen = not math.isnan(flexion)           # found, and seen well enough to measure
+        times = times.tolist()
+        measured = self.features.measure(times, landmarks)
+        signal = measured[self.exercise.signal]
+        found = (~np.isnan(landmarks[:, 0, 0])).tolist()
+        back = [math.nan] * len(times) if back is None else back.tolist()
+        counts, holds, neck = self.exercise.counts_repetitions, self.exercise.times_holds, self.cues.watch_neck
+        for i, t in enumerate(times):
+            flexion = signal[i]
             self.frames += 1
-            self.found += bool(found[i])
+            self.found += found[i]
             self.signal.append(t, flexion)
-            self.back.append(t, math.nan if back is None else float(back[i]))
+            self.back.append(t, back[i])
             self._last_t = t
-            if self.exercise.counts_repetitions:
+            if counts:
                 self._count(t, flexion)
-            if self.exercise.times_holds:
-                pose = in_child_pose(flexion, float(features.shoulder_drop[i])) if seen else None
-                still = is_still(float(features.torso_speed[i]), float(features.flexion_rate[i]))
-                self.holds.add(t, pose, still)
-            self._cue(self.cues.on_frame(t, float(features.head_pitch[i])))
-            update.t, update.person_found = t, bool(found[i])
+            if holds:
+                seen = not math.isnan(flexion)           # found, and seen well enough to measure
+                pose = in_child_pose(flexion, measured["shoulder_drop"][i]) if seen else None
+                self.holds.add(t, pose, is_still(measured["torso_speed"][i], measured["flexion_rate"][i]))
+            if neck:
+                self._cue(self.cues.on_frame(t, measured["head_pitch"][i]))
+            update.t, update.person_found = t, found[i]
         update.reps = len(self.counter.reps)
         update.calibration_stage = self._calibration_stage()
         update.hold_s = round(self.holds.elapsed(update.t), 2) if self.holds.current else None

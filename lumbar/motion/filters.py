@@ -1,26 +1,39 @@
 """Low-pass filters: zero-phase for finished stretches of signal, causal (one sample at a time) for live decisions."""
 from __future__ import annotations
 
+import math
 from functools import lru_cache
 
 import numpy as np
-from scipy.signal import butter, lfilter, sosfiltfilt
+from scipy.signal import butter, lfilter, sosfilt, sosfilt_zi
 
 LOWPASS_HZ = 6.0          # for smoothness: keeps stop-and-go detail, drops pose jitter
 DECISION_LOWPASS_HZ = 1.5  # for live decisions on slow exercises (a rep takes several seconds)
 
 
 def lowpass(values: np.ndarray, fs: float, cutoff: float = LOWPASS_HZ) -> np.ndarray:
-    """Zero-phase 2nd-order Butterworth low-pass (applied forwards and backwards)."""
+    """Zero-phase 2nd-order Butterworth low-pass (applied forwards and backwards).
+
+    What scipy.signal.sosfiltfilt(sos, values, padlen=...) gives (odd extension at both ends, each pass
+    started in the steady state of its first sample), with the steady state worked out once per filter
+    rather than at every call: a live stream filters each finished half on its own."""
     values = np.asarray(values, dtype=float)
     if cutoff >= fs / 2 or len(values) < 4:
         return values
-    return sosfiltfilt(_butter_sos(cutoff, fs), values, padlen=min(len(values) - 1, 9))
+    sos, steady = _butter_sos(cutoff, fs)
+    pad = min(len(values) - 1, 9)
+    extended = np.concatenate((2 * values[:1] - values[pad:0:-1], values,
+                               2 * values[-1:] - values[-2:-(pad + 2):-1]))
+    forward, _ = sosfilt(sos, extended, zi=steady * extended[0])
+    backward, _ = sosfilt(sos, forward[::-1], zi=steady * forward[-1])
+    return backward[::-1][pad:-pad]
 
 
 @lru_cache(maxsize=32)
-def _butter_sos(cutoff: float, fs: float) -> np.ndarray:
-    return butter(2, cutoff, fs=fs, output="sos")
+def _butter_sos(cutoff: float, fs: float) -> tuple[np.ndarray, np.ndarray]:
+    """The filter's second-order sections and their steady state for a unit input."""
+    sos = butter(2, cutoff, fs=fs, output="sos")
+    return sos, sosfilt_zi(sos)
 
 
 class CausalLowpass:
@@ -44,36 +57,49 @@ class CausalLowpass:
 class OneEuroFilter:
     """The One Euro filter (Casiez, Roussel and Vogel 2012, "1 Euro filter: a simple speed-based low-pass
     filter for noisy input in interactive systems", CHI): an exponential smoother whose cutoff rises with
-    the signal's speed, so a still point stops jittering while a moving one lags little. Vectorised: one
-    call filters an array of values (for example every landmark coordinate of a frame) at time `t`; NaN
-    entries (not seen) pass through and leave their state as it was.
+    the signal's speed, so a still point stops jittering while a moving one lags little. One call filters
+    several values at time `t` (for example every landmark coordinate of a frame), each on its own; NaN
+    entries (not seen) pass through and leave their state as it was. `step` takes and gives a list of
+    floats (a few values per frame cost less that way than as a numpy array); calling the filter takes and
+    gives an array of any shape.
     """
 
     def __init__(self, min_cutoff: float = 1.0, beta: float = 0.0, d_cutoff: float = 1.0):
         self.min_cutoff, self.beta, self.d_cutoff = min_cutoff, beta, d_cutoff
         self.t: float | None = None
-        self.x: np.ndarray | None = None
-        self.dx: np.ndarray | None = None
+        self.x: list[float] | None = None
+        self.dx: list[float] | None = None
 
     @staticmethod
-    def _alpha(cutoff, dt: float):
-        return 1.0 / (1.0 + 1.0 / (2 * np.pi * cutoff * dt))
+    def _alpha(cutoff: float, dt: float) -> float:
+        rate = 2 * math.pi * cutoff * dt
+        return 1.0 / (1.0 + 1.0 / rate) if rate else 0.0
 
-    def __call__(self, t: float, x: np.ndarray) -> np.ndarray:
+    def __call__(self, t: float, x) -> np.ndarray:
         x = np.asarray(x, dtype=float)
+        return np.array(self.step(t, x.ravel().tolist()), dtype=float).reshape(x.shape)
+
+    def step(self, t: float, x: list[float]) -> list[float]:
         if self.x is None:
-            self.t, self.x, self.dx = t, x.copy(), np.zeros_like(x)
-            return x.copy()
+            self.t, self.x, self.dx = t, list(x), [0.0] * len(x)
+            return list(x)
         dt = t - self.t
         if dt <= 0:
-            return np.where(np.isnan(x), x, self.x)
-        fresh = np.isnan(self.x) & ~np.isnan(x)           # first time seen: start there
-        self.x[fresh], self.dx[fresh] = x[fresh], 0.0
-        dx = (x - self.x) / dt
-        dx_hat = self.dx + self._alpha(self.d_cutoff, dt) * (dx - self.dx)
-        cutoff = self.min_cutoff + self.beta * np.abs(dx_hat)
-        x_hat = self.x + self._alpha(cutoff, dt) * (x - self.x)
-        seen = ~np.isnan(x)
-        self.x[seen], self.dx[seen] = x_hat[seen], dx_hat[seen]
+            return [value if math.isnan(value) else last for value, last in zip(x, self.x)]
+        d_alpha = self._alpha(self.d_cutoff, dt)
+        min_cutoff, beta, two_pi, state, slopes = self.min_cutoff, self.beta, 2 * math.pi, self.x, self.dx
+        out = []
+        for i, value in enumerate(x):
+            if value != value:            # NaN: not seen
+                out.append(value)
+                continue
+            last, slope = state[i], slopes[i]
+            if last != last:              # first time seen: start there
+                last, slope = value, 0.0
+            slope += d_alpha * ((value - last) / dt - slope)
+            rate = two_pi * (min_cutoff + beta * abs(slope)) * dt     # _alpha, inline: this is the hot loop
+            last += (1.0 / (1.0 + 1.0 / rate) if rate else 0.0) * (value - last)
+            state[i], slopes[i] = last, slope
+            out.append(last)
         self.t = t
-        return np.where(seen, x_hat, np.nan)
+        return out

@@ -75,6 +75,20 @@ def _number(value, where: str, *, positive: bool = False) -> float:
     return float(value)
 
 
+def _as_array(value) -> np.ndarray | None:
+    """Nested lists of numbers as a float array; None if they are not."""
+    try:
+        return np.array(value, dtype=float)
+    except (TypeError, ValueError, OverflowError):
+        return None
+
+
+def _usable(array: np.ndarray) -> bool:
+    """Landmarks (..., 4) all finite, with coordinates within COORDINATE_LIMIT and visibilities from 0 to 1."""
+    visibility = array[..., 3]        # (a NaN anywhere makes its extreme NaN, and each comparison false)
+    return bool(np.abs(array[..., :3]).max() <= COORDINATE_LIMIT and 0 <= visibility.min() and visibility.max() <= 1)
+
+
 def parse_landmarks(value, where: str) -> np.ndarray | None:
     """One frame's `landmarks` field -> (33, 4) float array, or None for `null` (nobody found)."""
     if value is None:
@@ -82,14 +96,14 @@ def parse_landmarks(value, where: str) -> np.ndarray | None:
     if not isinstance(value, list) or len(value) != LANDMARK_COUNT:
         count = f"{len(value)} landmarks" if isinstance(value, list) else type(value).__name__
         raise LandmarksError(f"{where}.landmarks must be a list of {LANDMARK_COUNT} landmarks, not {count}")
+    array = _as_array(value)
+    if array is not None and array.shape == (LANDMARK_COUNT, 4) and _usable(array):
+        return array
+    # something is wrong: walk the lists to name it
     for index, point in enumerate(value):
         if not isinstance(point, list) or len(point) != 4:
             raise LandmarksError(f"{where}.landmarks[{index}] must be [x, y, z, visibility]")
-    try:
-        array = np.array(value, dtype=float)
-    except (TypeError, ValueError, OverflowError):
-        array = None
-    if array is None or not np.isfinite(array).all():
+    if array is None or array.shape != (LANDMARK_COUNT, 4) or not np.isfinite(array).all():
         bad = next((i, j) for i, point in enumerate(value) for j, number in enumerate(point) if not _finite(number))
         field, number = ["x", "y", "z", "visibility"][bad[1]], value[bad[0]][bad[1]]
         if _too_large(number):
@@ -138,6 +152,53 @@ def parse_back(frame: dict, where: str) -> float:
     return value
 
 
+def parse_frames(frames: list, previous_t: float | None = None, first: int = 0
+                 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """A list of frames (numbered from `first` in messages; the first `t` must come after `previous_t`) ->
+    times (k,), landmarks (k, 33, 4) with NaN rows where nobody was found, and back (k,) (NaN where absent)."""
+    quick = _parse_valid_frames(frames, previous_t)
+    if quick is not None:
+        return quick
+    # something is wrong: frame by frame, field by field, so that the error names the first problem
+    times, back = np.empty(len(frames)), np.empty(len(frames))
+    landmarks = np.full((len(frames), LANDMARK_COUNT, 4), np.nan)
+    for i, frame in enumerate(frames):
+        previous_t, points = parse_frame(frame, f"frame {first + i}", previous_t)
+        times[i], back[i] = previous_t, parse_back(frame, f"frame {first + i}")
+        if points is not None:
+            landmarks[i] = points
+    return times, landmarks, back
+
+
+def _parse_valid_frames(frames: list, previous_t: float | None) -> tuple[np.ndarray, np.ndarray, np.ndarray] | None:
+    """parse_frames for frames that are all valid, with one numpy conversion of all the landmarks (the
+    field-by-field checks cost more than everything else a live message needs); None if anything is not."""
+    times, back, found, points = [], [], [], []
+    for i, frame in enumerate(frames):
+        if type(frame) is not dict or "landmarks" not in frame:
+            return None
+        t, rise, value = frame.get("t"), frame.get("back"), frame["landmarks"]
+        if not _finite(t) or (previous_t is not None and not t > previous_t):
+            return None
+        if rise is not None and not (_finite(rise) and abs(rise) <= BACK_LIMIT):
+            return None
+        if value is not None:
+            if type(value) is not list or len(value) != LANDMARK_COUNT:
+                return None
+            found.append(i)
+            points.append(value)
+        previous_t = t
+        times.append(float(t))
+        back.append(math.nan if rise is None else float(rise))
+    landmarks = np.full((len(frames), LANDMARK_COUNT, 4), np.nan)
+    if points:
+        array = _as_array(points)
+        if array is None or array.shape != (len(points), LANDMARK_COUNT, 4) or not _usable(array):
+            return None
+        landmarks[found] = array
+    return np.array(times), landmarks, np.array(back)
+
+
 def aspect_of(document: dict) -> float:
     """Image width / height from optional `width` and `height`, else 4:3."""
     if "width" in document or "height" in document:
@@ -156,16 +217,7 @@ def parse_document(document) -> LandmarkStream:
     frames = document.get("frames")
     if not isinstance(frames, list) or not frames:
         raise LandmarksError("frames must be a non-empty list")
-    times = np.empty(len(frames))
-    landmarks = np.full((len(frames), LANDMARK_COUNT, 4), np.nan)
-    back = np.full(len(frames), np.nan)
-    previous = None
-    for index, frame in enumerate(frames):
-        previous, points = parse_frame(frame, f"frame {index}", previous)
-        times[index] = previous
-        back[index] = parse_back(frame, f"frame {index}")
-        if points is not None:
-            landmarks[index] = points
+    times, landmarks, back = parse_frames(frames)
     source = document.get("source", "")
     return LandmarkStream(fps, times, landmarks, source if isinstance(source, str) else "", aspect_of(document),
                           back if not np.isnan(back).all() else None)

@@ -16,6 +16,10 @@ Two exercise signals:
 - cat-cow (hands and knees): rounding into cat tips the trunk down towards the vertical thighs and
   arching into cow tips it away, so the angle swings both ways about neutral;
 - child's pose: from 0 degrees kneeling tall to about 170 degrees folded over the thighs.
+
+The work is recursive (filters, running averages) and a live message carries only a few frames, so it is
+done frame by frame in plain floats, where small numpy arrays would cost more than the arithmetic. An
+extractor computes only the measures it is asked for (`MEASURES`; the others stay NaN).
 """
 from __future__ import annotations
 
@@ -38,11 +42,14 @@ JITTER_MIN_CUTOFF_HZ = 0.5  # One Euro filter on the points: cutoff when still..
 JITTER_BETA = 5.0          # ...rising by this many Hz per (torso length per second) of speed
 TRUNK_REST_S = 8.0       # time constant of the trunk's resting line (the thigh signal's reference)
 SPEED_BASELINE_S = 0.5
+MEASURES = ("flexion", "thigh", "shoulder_drop", "head_pitch", "torso_speed", "flexion_rate")
+NAN = math.nan
+_READ = [*SIDES[0], *SIDES[1], NOSE]     # the landmarks read from each frame, in this order
 
 
 @dataclass
 class Features:
-    """Per-frame measures for a batch (NaN where nobody was found or too little was seen)."""
+    """Per-frame measures for a batch (NaN where nobody was found, too little was seen, or not asked for)."""
 
     flexion: np.ndarray         # trunk-thigh flexion, degrees
     thigh: np.ndarray           # thigh flexion against the trunk's resting line, degrees
@@ -52,101 +59,154 @@ class Features:
     flexion_rate: np.ndarray    # change of flexion over 0.5 s, degrees per second (unsigned)
 
 
-def flexion_deg(shoulder: np.ndarray, hip: np.ndarray, knee: np.ndarray) -> np.ndarray:
-    """Trunk-thigh flexion: 180 degrees minus the unsigned shoulder-hip-knee angle, for (..., 2) points."""
-    u, v = shoulder - hip, knee - hip
-    cross = u[..., 0] * v[..., 1] - u[..., 1] * v[..., 0]
-    return 180.0 - np.degrees(np.abs(np.arctan2(cross, (u * v).sum(-1))))
+def flexion_deg(sx: float, sy: float, hx: float, hy: float, kx: float, ky: float) -> float:
+    """Trunk-thigh flexion: 180 degrees minus the unsigned angle at the hip between shoulder and knee."""
+    ux, uy, vx, vy = sx - hx, sy - hy, kx - hx, ky - hy
+    return 180.0 - math.degrees(abs(math.atan2(ux * vy - uy * vx, ux * vx + uy * vy)))
+
+
+def _min3(a: float, b: float, c: float) -> float:
+    """The smallest of three numbers; NaN if any is NaN."""
+    return NAN if a != a or b != b or c != c else min(a, b, c)
+
+
+def _sign(x: float) -> float:
+    return 1.0 if x > 0 else -1.0 if x < 0 else 0.0 if x == 0 else x
 
 
 class FeatureExtractor:
-    """Turns batches of frames into Features; keeps the little state the side blend and speed need."""
+    """Turns batches of frames into measures; keeps the little state the side blend, filters and speed need.
 
-    def __init__(self, aspect: float = DEFAULT_ASPECT):
+    `measures` names those to compute (default: all); flexion always is, since it also says whether a frame
+    was seen well enough. The head's points pass the jitter filter only when head pitch is asked for."""
+
+    def __init__(self, aspect: float = DEFAULT_ASPECT, measures=MEASURES):
+        unknown = set(measures) - set(MEASURES)
+        if unknown:
+            raise ValueError(f"unknown measures: {', '.join(sorted(unknown))}")
+        wanted = {"flexion", *measures}
+        if wanted & {"torso_speed", "flexion_rate"}:     # measured together
+            wanted |= {"torso_speed", "flexion_rate"}
         self.aspect = aspect
-        self._visibility: tuple[float, tuple[float, float]] | None = None   # (t, smoothed (left, right))
-        self._recent: deque[tuple[float, np.ndarray, float]] = deque()   # (t, torso centre, flexion)
-        self._trunk: tuple[float, np.ndarray] | None = None    # (t, resting trunk direction)
+        self.measures = tuple(name for name in MEASURES if name in wanted)
+        self._thigh, self._drop = "thigh" in wanted, "shoulder_drop" in wanted
+        self._head, self._motion = "head_pitch" in wanted, "torso_speed" in wanted
+        self._filter_points = 4 if self._head else 3     # per side: shoulder, hip, knee (and ear)
+        self._visibility: tuple[float, float, float] | None = None   # (t, smoothed left, smoothed right)
+        self._recent: deque[tuple[float, float, float, float]] = deque()   # (t, torso centre x and y, flexion)
+        self._trunk: tuple[float, float, float] | None = None    # (t, resting trunk direction x and y)
         self._jitter = OneEuroFilter(JITTER_MIN_CUTOFF_HZ, JITTER_BETA)
         self._torso: float | None = None       # the filter's unit of length
 
     def __call__(self, times: np.ndarray, landmarks: np.ndarray) -> Features:
-        with np.errstate(invalid="ignore", divide="ignore"):     # degenerate frames give NaN: not seen
-            return self._features(times, landmarks)
+        measured = self.measure(np.asarray(times, dtype=float).tolist(), landmarks)
+        return Features(*(np.array(measured[name], dtype=float) if name in measured else np.full(len(times), np.nan)
+                          for name in MEASURES))
 
-    def _features(self, times: np.ndarray, landmarks: np.ndarray) -> Features:
-        sides = self._filtered(times, landmarks[:, SIDES, :2] * (self.aspect, 1.0))  # (n, side, point, xy)
-        visibility = landmarks[:, SIDES, 3]
-        left = self._left_weights(times, visibility[:, :, :3].min(axis=2))
-        weights = np.stack([left, 1 - left], axis=1)
-        flexion = (flexion_deg(sides[:, :, 0], sides[:, :, 1], sides[:, :, 2]) * weights).sum(axis=1)
-        shoulder, hip, _, ear = (sides * weights[:, :, None, None]).sum(axis=1).transpose(1, 0, 2)
-        torso = np.hypot(*(shoulder - hip).T)
-        flexion[~(torso > 0)] = np.nan
-        face = landmarks[:, NOSE, :2] * (self.aspect, 1.0) - ear
-        pitch = np.degrees(np.arctan2(-face[:, 1], face[:, 0] * np.sign(shoulder[:, 0] - hip[:, 0])))
-        face_seen = np.minimum(landmarks[:, NOSE, 3], visibility[:, :, 3].max(axis=1)) >= MIN_FACE_VISIBILITY
-        torso_speed, flexion_rate = self._motion(times, (shoulder + hip) / 2, torso, flexion)
-        knee = (sides[:, :, 2] * weights[:, :, None]).sum(axis=1)
-        thigh = flexion_deg(hip + self._resting_trunk(times, (shoulder - hip) / torso[:, None]), hip, knee)
-        thigh[np.isnan(flexion)] = np.nan
-        return Features(flexion, thigh, (shoulder[:, 1] - hip[:, 1]) / torso, np.where(face_seen, pitch, np.nan),
-                        torso_speed, flexion_rate)
+    def measure(self, times: list[float], landmarks: np.ndarray) -> dict[str, list[float]]:
+        """The measures asked for, of frames at `times` with `landmarks` (k, 33, 4): name -> k floats."""
+        out = {name: [] for name in MEASURES}
+        for t, points in zip(times, landmarks[:, _READ].tolist()):
+            self._frame(t, points, out)
+        return {name: out[name] for name in self.measures}
 
-    def _filtered(self, times: np.ndarray, points: np.ndarray) -> np.ndarray:
-        """The points through the One Euro filter, frame by frame, in units of the first torso length seen
-        (so that its speed rule is the same for a person near or far); a frame with nobody found stays NaN."""
-        out = np.full_like(points, np.nan)
-        lengths = np.hypot(*(points[:, :, 0] - points[:, :, 1]).transpose(2, 0, 1))   # (n, side)
-        torso = np.fmax(lengths[:, 0], lengths[:, 1])
-        for i, t in enumerate(times.tolist()):
-            if not torso[i] > 0:
-                continue
-            if self._torso is None:
-                self._torso = float(torso[i])
-            out[i] = self._jitter(t, points[i] / self._torso) * self._torso
-        return out
+    def _frame(self, t: float, points: list, out: dict[str, list[float]]) -> None:
+        sides = self._filtered(t, points)
+        left = self._left_weight(t, points)
+        if sides is None or math.isnan(left):    # nobody found, or neither side seen well enough
+            for name in self.measures:
+                out[name].append(NAN)
+            return
+        right = 1 - left
+        n = 2 * self._filter_points
+        ls, rs = sides[:n], sides[n:]
+        flexion = flexion_deg(*ls[:6]) * left + flexion_deg(*rs[:6]) * right
+        sx, sy = ls[0] * left + rs[0] * right, ls[1] * left + rs[1] * right
+        hx, hy = ls[2] * left + rs[2] * right, ls[3] * left + rs[3] * right
+        torso = math.hypot(sx - hx, sy - hy)
+        if not torso > 0:
+            flexion = NAN
+        out["flexion"].append(flexion)
+        if self._thigh:
+            rest = self._resting_trunk(t, (sx - hx) / torso, (sy - hy) / torso) if torso else None
+            out["thigh"].append(NAN if rest is None or math.isnan(flexion) else flexion_deg(
+                hx + rest[0], hy + rest[1], hx, hy, ls[4] * left + rs[4] * right, ls[5] * left + rs[5] * right))
+        if self._drop:
+            out["shoulder_drop"].append((sy - hy) / torso if torso else NAN)
+        if self._head:
+            out["head_pitch"].append(self._head_pitch(points, ls[6] * left + rs[6] * right,
+                                                      ls[7] * left + rs[7] * right, sx - hx))
+        if self._motion:
+            speed, rate = self._moved(t, (sx + hx) / 2, (sy + hy) / 2, torso, flexion)
+            out["torso_speed"].append(speed)
+            out["flexion_rate"].append(rate)
 
-    def _resting_trunk(self, times: np.ndarray, direction: np.ndarray) -> np.ndarray:
-        """The trunk's unit direction averaged over about TRUNK_REST_S, per frame (NaN rows skipped)."""
-        rest = np.full_like(direction, np.nan)
-        for i, (t, d) in enumerate(zip(times.tolist(), direction)):
-            if np.isnan(d).any():
-                continue
-            if self._trunk is not None:
-                last_t, last = self._trunk
-                d = last + (1 - math.exp(-max(t - last_t, 0.0) / TRUNK_REST_S)) * (d - last)
-            self._trunk = (t, d)
-            rest[i] = d
-        return rest
+    def _filtered(self, t: float, points: list) -> list[float] | None:
+        """Each side's points (x, y of shoulder, hip, knee and, for the head, ear) through the One Euro
+        filter, in units of the first torso length seen (so that its speed rule is the same for a person
+        near or far); None for a frame with nobody found."""
+        aspect = self.aspect
+        left_s, left_h, right_s, right_h = points[0], points[1], points[4], points[5]
+        lengths = ((left_s[0] * aspect - left_h[0] * aspect, left_s[1] - left_h[1]),
+                   (right_s[0] * aspect - right_h[0] * aspect, right_s[1] - right_h[1]))
+        if not (math.hypot(*lengths[0]) > 0 or math.hypot(*lengths[1]) > 0):
+            return None
+        if self._torso is None:
+            self._torso = float(np.fmax(np.hypot(*lengths[0]), np.hypot(*lengths[1])))
+        unit, k = self._torso, self._filter_points
+        values = []
+        for point in points[:k] + points[4:4 + k]:
+            values += (point[0] * aspect / unit, point[1] / unit)
+        return [value * unit for value in self._jitter.step(t, values)]
 
-    def _left_weights(self, times: np.ndarray, sides: np.ndarray) -> np.ndarray:
-        """Weight of the left side per frame from each side's (n, 2) visibility, smoothed over time."""
-        weights = np.full(len(times), np.nan)
-        for i, (t, (left, right)) in enumerate(zip(times.tolist(), sides.tolist())):
-            if math.isnan(left):
-                continue
-            if self._visibility is not None:
-                last_t, (last_left, last_right) = self._visibility
-                share = 1 - math.exp(-max(t - last_t, 0.0) / VISIBILITY_TAU_S)
-                left, right = last_left + share * (left - last_left), last_right + share * (right - last_right)
-            self._visibility = (t, (left, right))
-            if max(left, right) >= MIN_VISIBILITY:
-                weights[i] = 1 / (1 + math.exp(-(left - right) / SIDE_SOFTNESS))
-        return weights
+    def _left_weight(self, t: float, points: list) -> float:
+        """Weight of the left side from each side's visibility (the least of shoulder, hip and knee),
+        smoothed over time; NaN when nobody was found or neither side is seen well enough."""
+        left = _min3(points[0][3], points[1][3], points[2][3])
+        right = _min3(points[4][3], points[5][3], points[6][3])
+        if math.isnan(left):
+            return NAN
+        if self._visibility is not None:
+            last_t, last_left, last_right = self._visibility
+            share = 1 - math.exp(-max(t - last_t, 0.0) / VISIBILITY_TAU_S)
+            left, right = last_left + share * (left - last_left), last_right + share * (right - last_right)
+        self._visibility = (t, left, right)
+        if max(left, right) >= MIN_VISIBILITY:
+            return 1 / (1 + math.exp(-(left - right) / SIDE_SOFTNESS))
+        return NAN
 
-    def _motion(self, times, centre, torso, flexion) -> tuple[np.ndarray, np.ndarray]:
+    def _resting_trunk(self, t: float, dx: float, dy: float) -> tuple[float, float] | None:
+        """The trunk's unit direction averaged over about TRUNK_REST_S (None, and no step, for NaN)."""
+        if math.isnan(dx) or math.isnan(dy):
+            return None
+        if self._trunk is not None:
+            last_t, last_x, last_y = self._trunk
+            share = 1 - math.exp(-max(t - last_t, 0.0) / TRUNK_REST_S)
+            dx, dy = last_x + share * (dx - last_x), last_y + share * (dy - last_y)
+        self._trunk = (t, dx, dy)
+        return dx, dy
+
+    def _head_pitch(self, points: list, ear_x: float, ear_y: float, forward: float) -> float:
+        """Ear-to-nose direction above the horizontal towards the head (shoulder side of the hip)."""
+        nose, left_ear, right_ear = points[8], points[3], points[7]
+        seen = (nose[3] >= MIN_FACE_VISIBILITY and not (math.isnan(left_ear[3]) or math.isnan(right_ear[3]))
+                and max(left_ear[3], right_ear[3]) >= MIN_FACE_VISIBILITY)
+        if not seen:
+            return NAN
+        face_x, face_y = nose[0] * self.aspect - ear_x, nose[1] - ear_y
+        return math.degrees(math.atan2(-face_y, face_x * _sign(forward)))
+
+    def _moved(self, t: float, x: float, y: float, torso: float, flexion: float) -> tuple[float, float]:
         """Torso speed and flexion rate over the last SPEED_BASELINE_S (jitter averages out); NaN after a gap."""
-        speed, rate = np.full(len(times), np.nan), np.full(len(times), np.nan)
+        if math.isnan(flexion):
+            return NAN, NAN
         recent = self._recent
-        for i, t in enumerate(times.tolist()):
-            if math.isnan(flexion[i]):
-                continue
-            while recent and t - recent[0][0] > SPEED_BASELINE_S:
-                recent.popleft()
-            if recent and t - recent[0][0] >= SPEED_BASELINE_S / 2:
-                then, where, bent = recent[0]
-                speed[i] = math.hypot(*(centre[i] - where)) / (t - then) / torso[i]
-                rate[i] = abs(flexion[i] - bent) / (t - then)
-            recent.append((t, centre[i], flexion[i]))
+        while recent and t - recent[0][0] > SPEED_BASELINE_S:
+            recent.popleft()
+        speed = rate = NAN
+        if recent and t - recent[0][0] >= SPEED_BASELINE_S / 2:
+            then, then_x, then_y, bent = recent[0]
+            speed = math.hypot(x - then_x, y - then_y) / (t - then) / torso
+            rate = abs(flexion - bent) / (t - then)
+        recent.append((t, x, y, flexion))
         return speed, rate

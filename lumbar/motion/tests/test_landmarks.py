@@ -109,3 +109,34 @@ def test_mirroring_swaps_sides_and_flips_x():
     assert np.allclose(flipped[:, 12, 0], 1 - landmarks[:, 11, 0])
     assert np.allclose(flipped[:, 0, 1], landmarks[:, 0, 1])
     assert np.allclose(mirrored(flipped), landmarks)
+
+
+def test_a_message_of_frames_reads_as_frame_by_frame_does():
+    from lumbar.motion.landmarks import parse_frames
+    rng = np.random.default_rng(0)
+    frames = [{"t": 0.1 * (i + 1), "landmarks": rng.uniform(0, 1, (LANDMARK_COUNT, 4)).tolist(), "back": 0.1 * i}
+              for i in range(4)]
+    frames[2] = {"t": 0.3, "landmarks": None}
+    times, landmarks, back = parse_frames(frames, previous_t=0.05)
+    expected = [parse_frame(f, f"frame {i}") for i, f in enumerate(frames)]
+    assert times.tolist() == [t for t, _ in expected]
+    assert np.array_equal(landmarks[[0, 1, 3]], np.array([p for _, p in expected if p is not None]))
+    assert np.isnan(landmarks[2]).all() and np.isnan(back[2]) and back[3] == pytest.approx(0.3)
+
+
+def test_a_message_of_frames_names_its_first_problem_in_order():
+    from lumbar.motion.landmarks import parse_frames
+    landmarks = [point() for _ in range(LANDMARK_COUNT)]
+    landmarks[4][0] = float("inf")
+    frames = [frame(0.1), frame(0.2, landmarks), frame(0.2)]      # frame 2's time is wrong too, but later
+    with pytest.raises(LandmarksError, match=r"^frame 8\.landmarks\[4\] x must be a finite number"):
+        parse_frames(frames, previous_t=0.0, first=7)
+    with pytest.raises(LandmarksError, match=r"^frame 7\.t is 0\.1, not after the previous frame's 0\.5"):
+        parse_frames(frames, previous_t=0.5, first=7)
+    with pytest.raises(LandmarksError, match=r"^frame 1\.back must be between"):
+        parse_frames([frame(0.1), {**frame(0.2), "back": 11}])
+
+
+def test_landmarks_nested_one_level_too_deep_are_named_not_passed_on():
+    message = bad([frame(0.0, [[[0.5], [0.5], [0.0], [0.9]] for _ in range(LANDMARK_COUNT)])])
+    assert "frame 0" in message and "landmarks[0] x must be a finite number" in message

@@ -76,3 +76,36 @@ def test_the_one_euro_filter_calms_a_still_point_and_follows_a_moving_one():
     gap = OneEuroFilter(0.5, 5.0)
     gap(0.0, np.array([1.0, np.nan]))
     assert gap(0.1, np.array([np.nan, 3.0])).tolist()[1] == 3.0      # first seen: starts there
+
+
+@pytest.mark.parametrize("measures", [{"thigh"}, {"head_pitch"}, {"shoulder_drop", "torso_speed"}])
+def test_asking_for_some_measures_gives_them_as_asking_for_all_does(measures):
+    stream, _ = clip("cat_cow")
+    landmarks = stream.landmarks.copy()
+    landmarks[40:50] = np.nan                      # nobody found for a while
+    every = FeatureExtractor()(stream.times, landmarks)
+    extractor = FeatureExtractor(measures=measures)
+    parts = [extractor(stream.times[i:i + 3], landmarks[i:i + 3]) for i in range(0, len(stream.times), 3)]
+    some = {name: np.concatenate([getattr(part, name) for part in parts]) for name in every.__dict__}
+    asked = measures | {"flexion"} | ({"flexion_rate"} if "torso_speed" in measures else set())
+    for name, values in every.__dict__.items():
+        if name in asked:
+            assert np.allclose(some[name], values, rtol=0, atol=1e-9, equal_nan=True), name
+        else:
+            assert np.isnan(some[name]).all(), name
+
+
+def test_an_unknown_measure_is_refused():
+    with pytest.raises(ValueError, match="unknown measures: tilt"):
+        FeatureExtractor(measures={"flexion", "tilt"})
+
+
+def test_the_one_euro_filter_gives_the_same_on_lists_and_arrays():
+    from lumbar.motion.filters import OneEuroFilter
+    rng = np.random.default_rng(1)
+    on_lists, on_arrays = OneEuroFilter(0.5, 5.0), OneEuroFilter(0.5, 5.0)
+    for t in np.arange(0, 2, 1 / 30):
+        values = rng.normal(0, 1, (2, 3))
+        values[0, 1] = np.nan if t < 1 else values[0, 1]
+        assert np.array_equal(on_arrays(t, values), np.array(on_lists.step(t, values.ravel().tolist())).reshape(2, 3),
+                              equal_nan=True)
