@@ -108,7 +108,8 @@ def test_the_camera_says_how_the_lower_back_looked_beside_what_was_felt(camera_b
     assert page.locator("#floor-compare").is_visible()                               # beside the answers
     assert serious_accessibility_violations(page) == []
     shot(page, f"{form}_check", "#floor-camera")
-    page.locator("#view-floor .check-answer").screenshot(path=str(SHOTS / f"h8_{form}_check_card.png"))
+    page.locator("#floor-compare").evaluate("(node) => node.scrollIntoView({block: 'start'})")
+    page.screenshot(path=str(SHOTS / f"h8_{form}_check_top.png"))
     assert_no_image_data(page.traffic)
     context.close()
     assert not page.errors, page.errors
