@@ -24,7 +24,7 @@ import * as panel from "./camera_view.js";
 import { duration, format, listText, messages } from "./messages.js";
 import { PoseModel } from "./pose_model.js";
 import { PoseStream, RATES, paceFor } from "./pose_stream.js";
-import { GLIDE_GOOD, GLIDE_LOW, halfText, summariseStep } from "./step_summary.js";
+import { GLIDE_GOOD, GLIDE_LINE, halfText, summariseStep } from "./step_summary.js";
 
 // pose slug -> the motion core's exercise, for the kind of step the camera can watch
 const CAMERA_POSES = {
@@ -367,7 +367,7 @@ export class CameraCoach {
 
   glideFeedback(scores) {
     if (!scores.length) return;
-    if (Math.min(...scores) < GLIDE_LOW) this.speech.offer(messages.glideLow, "glide-low", 0);
+    if (Math.min(...scores) < GLIDE_LINE) this.speech.offer(messages.glideLow, "glide-low", 0);
     else if (scores.reduce((a, b) => a + b, 0) / scores.length >= GLIDE_GOOD) this.speech.offer(messages.glideGood, "glide-good", 0);
   }
 

@@ -87,11 +87,14 @@ export class CoachSocket {
     }
   }
 
-  /** One frame: t in seconds (increasing), landmarks as 33 [x, y, z, visibility] rows or null. */
-  push(t, landmarks) {
+  /**
+   * One frame: t in seconds (increasing), landmarks as 33 [x, y, z, visibility] rows or null, and the back
+   * rise measured on this device (back_rise.js) or null.
+   */
+  push(t, landmarks, back = null) {
     if (!(t > this.lastT)) return;
     this.lastT = t;
-    this.batch.push({ t: Number(t.toFixed(3)), landmarks });
+    this.batch.push({ t: Number(t.toFixed(3)), landmarks, back: landmarks && Number.isFinite(back) ? back : null });
     if (this.batch.length >= FRAMES_PER_MESSAGE) this.flush();
   }
 

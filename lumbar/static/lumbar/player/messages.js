@@ -153,6 +153,7 @@ export const messages = {
   halfCow: "Dip down",
   halfOther: "Move",
   glideSmooth: "smooth",
+  glideMostly: "mostly smooth",
   glideSomeStops: "a bit stop-and-go",
   glideStopAndGo: "stop-and-go",
   glideUnscored: "not scored",

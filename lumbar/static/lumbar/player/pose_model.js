@@ -160,7 +160,8 @@ export class PoseModel {
     this.pose = pose;
   }
 
-  /** One frame's results: the landmarks, and the back rise from the mask (read here, then closed). */
+  /** One frame's results: the landmarks, and the back rise from the mask (read here; the mask and the
+   * echoed picture are closed, so nothing of the picture outlives the frame). */
   take(results) {
     const points = results.poseLandmarks || null;
     const mask = results.segmentationMask || null;
@@ -175,6 +176,7 @@ export class PoseModel {
       this.latestBack = null; // the frame still counts, without a back rise
     } finally {
       closeMask(mask);
+      if (results.image !== mask) closeMask(results.image);
     }
   }
 

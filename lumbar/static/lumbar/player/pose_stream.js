@@ -5,21 +5,10 @@
 // continuous exercise. Each frame carries the back rise measured on this device (back_rise.js), or null;
 // the coach's result compares it at rest before and after the repetitions (floor_space).
 
-import { CoachSocket, FRAMES_PER_MESSAGE } from "./coach_socket.js";
+import { CoachSocket } from "./coach_socket.js";
 
 export const RATES = [30, 15, 10, 5]; // frames a second the model is paced at: the fastest this device keeps up
 const COUNTED = new Set(["pelvic-tilt", "cat-cow"]);
-
-/** The coach's socket, each frame with its optional back rise: {t, landmarks, back} (consumers.py). */
-class FrameSocket extends CoachSocket {
-  /** One frame: t in seconds (increasing), 33 landmark rows or null, the back rise or null. */
-  push(t, landmarks, back = null) {
-    if (!(t > this.lastT)) return;
-    this.lastT = t;
-    this.batch.push({ t: Number(t.toFixed(3)), landmarks, back: landmarks && Number.isFinite(back) ? back : null });
-    if (this.batch.length >= FRAMES_PER_MESSAGE) this.flush();
-  }
-}
 
 /** The round rate at or under what was measured (frames at times `times`, in seconds). */
 export function paceFor(times) {
@@ -68,7 +57,7 @@ export class PoseStream {
     this.holdSeen = 0;
     const start = { exercise, fps, aspect: Math.round(aspect * 1000) / 1000 };
     if (this.tempo) start.tempo = this.tempo;
-    this.socket = new FrameSocket(url, { onUpdate: (update) => this.update(update), onLost: () => this.lose() });
+    this.socket = new CoachSocket(url, { onUpdate: (update) => this.update(update), onLost: () => this.lose() });
     this.socket.open(start).then((ok) => {
       if (this.ended) return;
       if (!ok) {

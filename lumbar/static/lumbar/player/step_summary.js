@@ -5,10 +5,12 @@
 
 import { format, messages } from "./messages.js";
 
-// The glide score (0 to 100) lines, in one place: at or above GOOD a half "glided"; under LOW it stopped
-// and went.
-export const GLIDE_LOW = 40;
+// The glide score (0 to 100) is made so that 50 is the line between a glide and stop-and-go (the motion
+// core's calibration, lumbar/motion/smoothness.py): at or above LINE a half glided. The words split each
+// side once more: at or above GOOD "smooth", under LOW "stop-and-go".
+export const GLIDE_LINE = 50;
 export const GLIDE_GOOD = 75;
+const GLIDE_LOW = 25;
 
 // the motion core's half-repetition directions, in plain words
 const DIRECTIONS = {
@@ -26,6 +28,7 @@ const scored = (glide) => typeof glide === "number" && Number.isFinite(glide);
 export function glideWord(glide) {
   if (!scored(glide)) return messages.glideUnscored;
   if (glide >= GLIDE_GOOD) return messages.glideSmooth;
+  if (glide >= GLIDE_LINE) return messages.glideMostly;
   if (glide >= GLIDE_LOW) return messages.glideSomeStops;
   return messages.glideStopAndGo;
 }
@@ -41,7 +44,7 @@ export function halfText(half) {
   return format(messages.halfGlide, { ...values, score: Math.round(half.glide) });
 }
 
-/** How many of the first `reps` repetitions glided: every scored half of it at or above GLIDE_GOOD. */
+/** How many of the first `reps` repetitions glided: every scored half of it at or above GLIDE_LINE. */
 export function glidedCount(halves, reps) {
   const byRep = new Map();
   for (const half of halves) {
@@ -52,7 +55,7 @@ export function glidedCount(halves, reps) {
   let glided = 0;
   for (const glides of byRep.values()) {
     const known = glides.filter(scored);
-    if (known.length && known.every((g) => g >= GLIDE_GOOD)) glided += 1;
+    if (known.length && known.every((g) => g >= GLIDE_LINE)) glided += 1;
   }
   return glided;
 }
@@ -71,7 +74,7 @@ export function nextTip({ reps, halves, cues, tempo }) {
   if (!known.length) return messages.tipUnscored;
   const rough = new Map();
   for (const half of known) {
-    if (half.glide < GLIDE_GOOD) rough.set(half.direction, (rough.get(half.direction) || 0) + (GLIDE_GOOD - half.glide));
+    if (half.glide < GLIDE_LINE) rough.set(half.direction, (rough.get(half.direction) || 0) + (GLIDE_LINE - half.glide));
   }
   if (!rough.size) return messages.tipAllGlided;
   const worst = [...rough.entries()].sort((a, b) => b[1] - a[1])[0][0];
