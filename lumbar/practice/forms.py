@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from lumbar.content.schema import describe_errors
+from lumbar.motion.landmarks import BACK_LIMIT
 
 from .measures import FLOOR_SPACE, PAIN_MAX, PAIN_MIN, RATINGS
 
@@ -31,12 +32,21 @@ class _BeforeAfterPain(_Strict):
     after: int | None = Field(None, ge=PAIN_MIN, le=PAIN_MAX)
 
 
+class _FloorSpaceSeen(_Strict):
+    """The back rise the camera saw at rest before and after the repetitions (lumbar/motion/floor_space.py)."""
+
+    before: float = Field(ge=-BACK_LIMIT, le=BACK_LIMIT)
+    after: float = Field(ge=-BACK_LIMIT, le=BACK_LIMIT)
+    change: Literal["flatter", "more curved", "same"]
+
+
 class _CameraResult(_Strict):
     """What the camera coach measured in a pose, kept only when the person chose to keep it."""
 
     reps: int | None = Field(None, ge=0, le=200)
     glide: list[float] = Field([], max_length=400)
     hold_seen: float | None = Field(None, ge=0, le=1)
+    floor_space: _FloorSpaceSeen | None = None
 
     @field_validator("glide")
     @classmethod

@@ -43,7 +43,7 @@ class PracticeStep(models.Model):
     # how it felt, when the person said: easy, about-right, hard or hurt ("" = not said)
     rating = models.CharField(max_length=12, choices=[(r, r) for r in RATINGS], blank=True)
 
-    camera = models.JSONField(null=True, blank=True)  # {"reps", "glide": [0-100], "hold_seen"} if kept
+    camera = models.JSONField(null=True, blank=True)  # {"reps", "glide": [0-100], "hold_seen", "floor_space"} if kept
 
     class Meta:
         ordering = ["position"]

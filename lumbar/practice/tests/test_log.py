@@ -47,8 +47,21 @@ def test_camera_results_are_kept_only_when_sent(client, content):
              {"index": 4, "status": "done", "seconds": 75}]
     url = post(client, valid_log(steps=steps)).json()["url"]
     tilt, rest = PracticeStep.objects.order_by("position")
-    assert tilt.camera == {"reps": 8, "glide": [91.5, 64.0], "hold_seen": None} and rest.camera is None
+    assert tilt.camera == {"reps": 8, "glide": [91.5, 64.0], "hold_seen": None, "floor_space": None} and rest.camera is None
     assert "8 repetitions" in client.get(url).content.decode()
+
+
+def test_the_floor_space_seen_by_the_camera_is_kept_with_the_pose_and_checked(client, content):
+    seen = {"before": -0.16, "after": -0.19, "change": "flatter"}
+    steps = [{"index": 2, "status": "done", "seconds": 70,
+              "camera": {"reps": 5, "glide": [80], "hold_seen": None, "floor_space": seen}}]
+    url = post(client, valid_log(steps=steps)).json()["url"]
+    assert PracticeStep.objects.get().camera["floor_space"] == seen
+    assert "lower back looked a little flatter after than before (from the side)" in client.get(url).content.decode()
+    for bad, field in (({**seen, "change": "straighter"}, "change"), ({**seen, "before": 99}, "before")):
+        steps[0]["camera"]["floor_space"] = bad
+        response = post(client, valid_log(steps=steps))
+        assert response.status_code == 400 and field in response.json()["error"]
 
 
 def test_a_session_ended_early_is_saved_as_such(client, content):

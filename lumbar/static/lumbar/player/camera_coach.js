@@ -454,6 +454,7 @@ export class CameraCoach {
         reps: r.counts ? r.reps : 0,
         glide: r.counts ? r.glide : [],
         hold_seen: r.hold_seen === null ? null : Math.round(Math.min(1, Math.max(0, r.hold_seen)) * 1000) / 1000,
+        floor_space: r.floor_space || null,
       });
     }
     return kept;
