@@ -8,7 +8,7 @@ consumer's cheapest path (frames before "start": an error answer, no analysis), 
 streams each sustains shows what the analysis costs the server. N doubles from 10 until a count is not
 sustained, then is bisected between the last sustained and the first failed count (BISECT_STEPS steps),
 so the ratio is not limited to 1, 0.5, 0.25. The two paths take their steps in turn, so that other work
-on the machine weighs on both alike. The load generator shares the machine's cores with the server, as
+on the machine weighs on both alike, and a count fails only if it fails twice in a row. The load generator shares the machine's cores with the server, as
 it would not in use, so the figures are a floor.
 """
 from __future__ import annotations
@@ -108,16 +108,22 @@ def sustained(result: dict) -> bool:
 
 class Ramp:
     """The most streams one path sustains: the count doubles from FIRST_STREAMS until it is not sustained,
-    then is bisected between the last sustained and the first failed count for BISECT_STEPS steps."""
+    then is bisected between the last sustained and the first failed count for BISECT_STEPS steps. A count
+    fails only when it fails twice in a row: other work on the machine can spoil one step's p99 (it only
+    ever makes a step look worse), and it should not end a ramp."""
 
     def __init__(self, label: str, analyse: bool):
         self.label, self.analyse = label, analyse
         self.rows: list[dict] = []
         self.sustained_at, self.failed_at, self.bisected = 0, None, 0
         self.next: int | None = FIRST_STREAMS      # the count to try next; None when done
+        self.retried: set[int] = set()
 
     def record(self, result: dict) -> None:
         self.rows.append(result)
+        if not sustained(result) and result["streams"] not in self.retried:
+            self.retried.add(result["streams"])      # try it once more
+            return
         if sustained(result):
             self.sustained_at = result["streams"]
         else:

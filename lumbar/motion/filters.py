@@ -87,19 +87,19 @@ class OneEuroFilter:
         if dt <= 0:
             return [value if math.isnan(value) else last for value, last in zip(x, self.x)]
         d_alpha = self._alpha(self.d_cutoff, dt)
-        min_cutoff, beta, two_pi, state, slopes = self.min_cutoff, self.beta, 2 * math.pi, self.x, self.dx
-        out = []
-        for i, value in enumerate(x):
-            if value != value:            # NaN: not seen
-                out.append(value)
+        min_cutoff, beta, two_pi = self.min_cutoff, self.beta, 2 * math.pi
+        out, slopes, unseen = [], [], False
+        for value, last, slope in zip(x, self.x, self.dx):
+            if value != value:            # NaN: not seen, the state stays
+                out.append(last)
+                slopes.append(slope)
+                unseen = True
                 continue
-            last, slope = state[i], slopes[i]
             if last != last:              # first time seen: start there
                 last, slope = value, 0.0
             slope += d_alpha * ((value - last) / dt - slope)
             rate = two_pi * (min_cutoff + beta * abs(slope)) * dt     # _alpha, inline: this is the hot loop
-            last += (1.0 / (1.0 + 1.0 / rate) if rate else 0.0) * (value - last)
-            state[i], slopes[i] = last, slope
-            out.append(last)
-        self.t = t
-        return out
+            out.append(last + (1.0 / (1.0 + 1.0 / rate) if rate else 0.0) * (value - last))
+            slopes.append(slope)
+        self.t, self.x, self.dx = t, out, slopes
+        return [last if value == value else value for value, last in zip(x, out)] if unseen else out[:]

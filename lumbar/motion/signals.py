@@ -120,9 +120,12 @@ class FeatureExtractor:
         right = 1 - left
         n = 2 * self._filter_points
         ls, rs = sides[:n], sides[n:]
-        flexion = flexion_deg(*ls[:6]) * left + flexion_deg(*rs[:6]) * right
-        sx, sy = ls[0] * left + rs[0] * right, ls[1] * left + rs[1] * right
-        hx, hy = ls[2] * left + rs[2] * right, ls[3] * left + rs[3] * right
+        lsx, lsy, lhx, lhy, lkx, lky = ls[:6]
+        rsx, rsy, rhx, rhy, rkx, rky = rs[:6]
+        flexion = (flexion_deg(lsx, lsy, lhx, lhy, lkx, lky) * left
+                   + flexion_deg(rsx, rsy, rhx, rhy, rkx, rky) * right)
+        sx, sy = lsx * left + rsx * right, lsy * left + rsy * right
+        hx, hy = lhx * left + rhx * right, lhy * left + rhy * right
         torso = math.hypot(sx - hx, sy - hy)
         if not torso > 0:
             flexion = NAN
@@ -130,7 +133,7 @@ class FeatureExtractor:
         if self._thigh:
             rest = self._resting_trunk(t, (sx - hx) / torso, (sy - hy) / torso) if torso else None
             out["thigh"].append(NAN if rest is None or math.isnan(flexion) else flexion_deg(
-                hx + rest[0], hy + rest[1], hx, hy, ls[4] * left + rs[4] * right, ls[5] * left + rs[5] * right))
+                hx + rest[0], hy + rest[1], hx, hy, lkx * left + rkx * right, lky * left + rky * right))
         if self._drop:
             out["shoulder_drop"].append((sy - hy) / torso if torso else NAN)
         if self._head:
