@@ -232,7 +232,7 @@ def test_the_camera_counts_only_inside_the_exercise_and_sums_up_the_step(camera_
     wait_for_webcam(page, EXERCISE_AT + 10.5)   # two of the three tilts done
     page.wait_for_function(f"Number({PANEL}.reps) >= 1", timeout=20_000)
     assert re.fullmatch(r"Rep [12]", page.locator("#camera-reps").inner_text())
-    assert re.fullmatch(r"(Tilt|Back down): (smooth \d+|a bit stop-and-go \d+|stop-and-go \d+|not scored)",
+    assert re.fullmatch(r"(Tilt|Back down): (smooth \d+|mostly smooth \d+|a bit stop-and-go \d+|stop-and-go \d+|not scored)",
                         page.locator("#camera-glide").inner_text())
     assert page.locator("#camera-glide-wrap dt").inner_text() == "Glide of the last half (0 to 100)"
     assert serious_accessibility_violations(page) == []

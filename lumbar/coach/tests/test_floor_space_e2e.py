@@ -79,7 +79,7 @@ def test_the_camera_says_how_the_lower_back_looked_beside_what_was_felt(camera_b
     assert all(isinstance(value, float) and -1 < value < 1 for value in measured)
     assert all(frame["back"] is None for frame in frames if frame["landmarks"] is None)
 
-    # the coach's comparison, and the step summary's sentence for it
+    # the coach's comparison: noted on the step summary, but no words before the person's own "after" check
     page.wait_for_function("document.getElementById('camera-step-summary').dataset.floor !== undefined", timeout=10_000)
     results = [m for m in page.traffic.received if m.get("type") == "result"]
     assert len(results) == 1 and results[0]["floor_space"] is not None, results
@@ -87,7 +87,7 @@ def test_the_camera_says_how_the_lower_back_looked_beside_what_was_felt(camera_b
     assert change in SEEN
     summary = page.locator("#camera-step-summary")
     assert summary.get_attribute("data-floor") == change
-    assert page.locator("#camera-step-summary-floor").inner_text() == f"{SEEN[change]} {OUTLINE}"
+    assert SEEN[change] not in page.locator("body").inner_text()
     assert serious_accessibility_violations(page) == []
     shot(page, f"{form}_summary", "#camera-step-summary")
 

@@ -109,7 +109,9 @@ export function setStats(stats) {
 
 /**
  * The short summary of the watched step that just ended ({title, text, reps, glided, floor}); null hides it.
- * floor ({change, seen, note} or null): what the camera saw of the lower back before and after the tilts.
+ * floor ({change, seen, note} or null): what the camera saw of the lower back before and after the tilts; only
+ * its change is noted here (data-floor), since the words wait for the person's own "after" check (check-in
+ * card), so the camera never speaks before their feeling.
  */
 export function setStepSummary(summary) {
   const box = $("camera-step-summary");
@@ -127,9 +129,6 @@ export function setStepSummary(summary) {
   const floor = summary.floor || null;
   if (floor) box.dataset.floor = floor.change;
   else delete box.dataset.floor;
-  $("camera-step-summary-floor").hidden = !floor;
-  $("camera-step-summary-floor-seen").textContent = floor ? floor.seen : "";
-  $("camera-step-summary-floor-note").textContent = floor ? floor.note : "";
 }
 
 /** One line per watched step so far, and whether they will be kept. */
