@@ -70,6 +70,11 @@ def _min3(a: float, b: float, c: float) -> float:
     return NAN if a != a or b != b or c != c else min(a, b, c)
 
 
+def _share(dt: float, tau: float) -> float:
+    """How far an average with time constant `tau` moves towards a new value after `dt` seconds."""
+    return 1 - math.exp(-max(dt, 0.0) / tau)
+
+
 def _sign(x: float) -> float:
     return 1.0 if x > 0 else -1.0 if x < 0 else 0.0 if x == 0 else x
 
@@ -152,10 +157,11 @@ class FeatureExtractor:
         left_s, left_h, right_s, right_h = points[0], points[1], points[4], points[5]
         lengths = ((left_s[0] * aspect - left_h[0] * aspect, left_s[1] - left_h[1]),
                    (right_s[0] * aspect - right_h[0] * aspect, right_s[1] - right_h[1]))
-        if not (math.hypot(*lengths[0]) > 0 or math.hypot(*lengths[1]) > 0):
+        left, right = math.hypot(*lengths[0]), math.hypot(*lengths[1])
+        if not (left > 0 or right > 0):
             return None
         if self._torso is None:
-            self._torso = float(np.fmax(np.hypot(*lengths[0]), np.hypot(*lengths[1])))
+            self._torso = right if not left > 0 else left if not right > 0 else max(left, right)
         unit, k = self._torso, self._filter_points
         values = []
         for point in points[:k] + points[4:4 + k]:
@@ -171,7 +177,7 @@ class FeatureExtractor:
             return NAN
         if self._visibility is not None:
             last_t, last_left, last_right = self._visibility
-            share = 1 - math.exp(-max(t - last_t, 0.0) / VISIBILITY_TAU_S)
+            share = _share(t - last_t, VISIBILITY_TAU_S)
             left, right = last_left + share * (left - last_left), last_right + share * (right - last_right)
         self._visibility = (t, left, right)
         if max(left, right) >= MIN_VISIBILITY:
@@ -184,7 +190,7 @@ class FeatureExtractor:
             return None
         if self._trunk is not None:
             last_t, last_x, last_y = self._trunk
-            share = 1 - math.exp(-max(t - last_t, 0.0) / TRUNK_REST_S)
+            share = _share(t - last_t, TRUNK_REST_S)
             dx, dy = last_x + share * (dx - last_x), last_y + share * (dy - last_y)
         self._trunk = (t, dx, dy)
         return dx, dy

@@ -4,22 +4,19 @@ The same cut of the synthetic pelvic-tilt clip as test_camera_e2e.py: "Begin" co
 still, three tilts follow inside the exercise, then stillness. Each frame sent to /ws/coach/ carries the back
 rise measured on this device from the model's segmentation mask (back_rise.js); at the end of the step the
 coach compares it at rest before and after the tilts, and the player says in plain words what the camera saw
-from the side, in the step summary and beside the "after" answer, next to what the person felt.
+from the side beside the "after" answer, once the person has said what they felt (the step summary only notes
+the change).
 """
-import json
 import re
 
 import pytest
 
-from lumbar.coach.tests import test_camera_e2e as camera_e2e
-from lumbar.coach.tests.test_camera_e2e import (BEGIN_AT, EXERCISE, EXERCISE_AT, PANEL, SHOTS, STATE, STEP,
-                                                assert_no_image_data, live_coach, open_camera_page, wait_for_webcam)
+from lumbar.coach.tests.webcam_clip import (BEGIN_AT, EXERCISE, EXERCISE_AT, PANEL, SHOTS, STATE, STEP,
+                                            assert_no_image_data, frames_sent, live_coach, open_camera_page, shot,
+                                            wait_for_webcam)
+from lumbar.content.claims import unsupported_claim
 from lumbar.e2e import open_player, serious_accessibility_violations
 
-# the clip as the webcam, its browser and the app at real speed: the same module fixtures as the camera test
-fake_webcam = camera_e2e.fake_webcam
-camera_browser = camera_e2e.camera_browser
-real_time_app = camera_e2e.real_time_app
 # the still tail after the tilts: long enough that the rest after the last one is measured
 END_AT = EXERCISE_AT + EXERCISE[1] - EXERCISE[0] + 4.5
 SEEN = {
@@ -31,18 +28,8 @@ OUTLINE = "This is the outline the camera saw, not a measurement of your spine."
 FELT_LESS = "You felt: less space under your lower back after the tilts."
 DIFFER = ("The camera and your feeling do not match, and that is fine. Both are worth noticing. "
           "What you feel is what counts.")
-# words the app never says about the back, and units that would look like a tissue measurement
-BANNED = re.compile(r"\b(releas\w*|unstick\w*|cure\w*|realign\w*|mm|cm|millimet\w*|centimet\w*|degrees?)\b|%")
-
-
-def frames_sent(traffic):
-    messages = [json.loads(m) for m in traffic.sent]
-    return [frame for m in messages if m["type"] == "frames" for frame in m["frames"]]
-
-
-def shot(page, name: str, element: str) -> None:
-    page.locator(element).evaluate("(node) => node.scrollIntoView({block: 'nearest'})")
-    page.screenshot(path=str(SHOTS / f"h8_{name}.png"))
+# units that would make the outline look like a tissue measurement (claims the app never makes: claims.py)
+UNITS = re.compile(r"\b(mm|cm|millimet\w*|centimet\w*|degrees?)\b|%")
 
 
 @live_coach
@@ -89,7 +76,7 @@ def test_the_camera_says_how_the_lower_back_looked_beside_what_was_felt(camera_b
     assert summary.get_attribute("data-floor") == change
     assert SEEN[change] not in page.locator("body").inner_text()
     assert serious_accessibility_violations(page) == []
-    shot(page, f"{form}_summary", "#camera-step-summary")
+    shot(page, f"floor_space_{form}_summary", "#camera-step-summary")
 
     # the "after" check: nothing from the camera until the person has said what they feel
     assert page.locator("#floor-camera").is_hidden()
@@ -104,12 +91,12 @@ def test_the_camera_says_how_the_lower_back_looked_beside_what_was_felt(camera_b
     assert camera.get_attribute("data-agree") == str(change == "flatter").lower()
     assert page.locator("#floor-camera-differ").inner_text() == ("" if change == "flatter" else DIFFER)
     words = camera.inner_text().lower() + page.locator("#camera-step-summary").inner_text().lower()
-    assert not BANNED.search(words), BANNED.search(words)
+    assert unsupported_claim(words) is None and not UNITS.search(words), (unsupported_claim(words), UNITS.search(words))
     assert page.locator("#floor-compare").is_visible()                               # beside the answers
     assert serious_accessibility_violations(page) == []
-    shot(page, f"{form}_check", "#floor-camera")
+    shot(page, f"floor_space_{form}_check", "#floor-camera")
     page.locator("#floor-compare").evaluate("(node) => node.scrollIntoView({block: 'start'})")
-    page.screenshot(path=str(SHOTS / f"h8_{form}_check_top.png"))
+    page.screenshot(path=str(SHOTS / f"floor_space_{form}_check_top.png"))
     assert_no_image_data(page.traffic)
     context.close()
     assert not page.errors, page.errors

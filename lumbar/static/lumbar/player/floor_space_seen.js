@@ -2,6 +2,7 @@
 // the coach's result at the end of a watched pelvic-tilt step) to the floor-space check-in after it. Only
 // the coach's small summing-up ({before, after, change}) is kept here, in this page, per plan step.
 
+const CHANGES = new Set(["flatter", "more curved", "same"]); // lumbar/motion/floor_space.py
 const byStep = new Map();        // plan step index -> {before, after, change}
 const listeners = new Set();
 
@@ -21,4 +22,13 @@ export function floorSpaceBefore(index) {
 /** Calls `listener()` whenever a comparison arrives or goes. */
 export function onFloorSpace(listener) {
   listeners.add(listener);
+}
+
+/** The coach's floor-space comparison ({before, after, change}) when it is whole, else null. */
+export function floorSpaceOf(value) {
+  if (!value || typeof value !== "object" || !CHANGES.has(value.change)) return null;
+  const before = Number(value.before);
+  const after = Number(value.after);
+  if (!Number.isFinite(before) || !Number.isFinite(after)) return null;
+  return { before, after, change: value.change };
 }

@@ -6,6 +6,7 @@
 // the coach's result compares it at rest before and after the repetitions (floor_space).
 
 import { CoachSocket } from "./coach_socket.js";
+import { floorSpaceOf } from "./floor_space_seen.js";
 
 export const RATES = [30, 15, 10, 5]; // frames a second the model is paced at: the fastest this device keeps up
 const COUNTED = new Set(["pelvic-tilt", "cat-cow"]);
@@ -16,17 +17,6 @@ export function paceFor(times) {
   const span = times[times.length - 1] - times[0];
   const measured = span > 0 ? (times.length - 1) / span : RATES[0];
   return RATES.find((rate) => rate <= measured * 1.1) || RATES[RATES.length - 1];
-}
-
-const CHANGES = new Set(["flatter", "more curved", "same"]);
-
-/** The coach's floor-space comparison ({before, after, change}) when it is whole, else null. */
-export function floorSpaceOf(value) {
-  if (!value || typeof value !== "object" || !CHANGES.has(value.change)) return null;
-  const before = Number(value.before);
-  const after = Number(value.after);
-  if (!Number.isFinite(before) || !Number.isFinite(after)) return null;
-  return { before, after, change: value.change };
 }
 
 export class PoseStream {
