@@ -1,4 +1,5 @@
 from django.urls import include, path
+from django.views.i18n import JavaScriptCatalog
 
 urlpatterns = [
     path("", include("lumbar.practice.urls")),
@@ -10,4 +11,6 @@ urlpatterns = [
     path("programme/", include("lumbar.programmes.urls")),
     path("clients/", include("lumbar.teaching.urls")),
     path("studio/", include("lumbar.studio.urls")),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
 ]

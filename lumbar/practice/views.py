@@ -9,8 +9,7 @@ from lumbar.accounts.scopes import CAMERA, PRACTICE
 from lumbar.accounts.actions import kneeling_answer, record_kneeling
 from lumbar.content.models import Sequence
 from lumbar.programmes.person import profile_for
-from lumbar.programmes.today import programme_today
-from lumbar.safety.gate import screening_required, screening_state
+from lumbar.safety.gate import screening_required
 from lumbar.safety.models import SymptomEvent
 
 from .actions import record_practice
@@ -20,25 +19,8 @@ from .models import PracticeSession
 from .plan import build_plan, needs_kneeling_answer
 from .summary import session_summary
 
-TODAYS_SEQUENCE = "glide-and-rest"
-
-
 def _kneeling_unknown(user, sequence) -> bool:
     return kneeling_answer(user) is None and needs_kneeling_answer(sequence)
-
-
-def about(request):
-    return render(request, "practice/about.html")
-
-
-@login_required
-@whose_data()
-def home(request, grant):
-    sequence = get_object_or_404(Sequence, slug=TODAYS_SEQUENCE)
-    history = grant.rows(PracticeSession.objects, PRACTICE)[:30]
-    return render(request, "practice/home.html", {
-        "sequence": sequence, "history": history, "safety": screening_state(grant.client),
-        "programme": programme_today(grant.client)})
 
 
 @login_required

@@ -27,6 +27,8 @@ MATRIX = {
     # name: (path built from the world, expected GET per role)
     "practice:home": ("/", (L, 200, 200, 200, 200)),
     "practice:about": ("/about/", (200, 200, 200, 200, 200)),
+    "javascript-catalog": ("/jsi18n/", (200, 200, 200, 200, 200)),
+    "set_language": ("/i18n/setlang/", ("302", "302", "302", "302", "302")),
     "practice:start": ("/session/glide-and-rest/", (L, "302", "302", "302", "302")),
     "practice:play": ("/session/glide-and-rest/play/", (L, 200, "302", "302", "302")),
     "practice:log": ("/session/glide-and-rest/log/", (L, 405, 405, 405, 405)),
