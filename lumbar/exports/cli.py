@@ -1,8 +1,10 @@
-"""`lumbar export FILE` and `lumbar import FILE`: backup and restore of the whole site, or one person (--user).
+"""`lumbar export PATH` and `lumbar import FILE`: backup and restore of the whole site, or one person (--user),
+and `lumbar export --format csv FOLDER`: the health records as CSV files (csv_files.py).
 
-Wire them in lumbar/cli.py with `add_export_commands(commands)`. FILE may be `-` (standard output or input).
-Any problem (an unknown person, a site that is not empty, a bad or changed file, a name already taken, a
---format other than json) exits with status 2 and one message that names it; nothing is half-imported.
+Wire them in lumbar/cli.py with `add_export_commands(commands)`. A backup FILE may be `-` (standard output or
+input). Any problem (an unknown person, a site that is not empty, a bad or changed file, a name already taken, a
+folder that is not empty, a format that is not offered) exits with status 2 and one message that names it; nothing
+is half-imported.
 """
 from __future__ import annotations
 
@@ -11,19 +13,22 @@ import sys
 import tempfile
 from pathlib import Path
 
-FORMATS = ("json",)  # issue 12 adds fhir and csv
+EXPORT_FORMATS = ("json", "csv")  # issue 12 adds fhir
+IMPORT_FORMATS = ("json",)
 
 
 def add_export_commands(subparsers) -> None:
     export = subparsers.add_parser("export", help="back up the whole site, or one person, to FILE (- for stdout)")
-    export.add_argument("file", metavar="FILE", help="where to write the backup; - writes it to standard output")
+    export.add_argument("file", metavar="PATH", help="where to write: a file for json (- for standard output), "
+                                                     "a new or empty folder for csv")
     export.add_argument("--user", metavar="NAME", help="only this person and their data")
-    export.add_argument("--format", default="json", help="json: a Lumbar backup (the default and, for now, the only one)")
+    export.add_argument("--format", default="json", help="json: a Lumbar backup (the default); csv: a folder of "
+                                                         "CSV files of the health records")
     export.set_defaults(handler=export_handler)
     restore = subparsers.add_parser("import", help="restore a backup: a whole site into an empty site, or one person")
     restore.add_argument("file", metavar="FILE", help="a backup made by lumbar export; - reads standard input")
     restore.add_argument("--user", metavar="NAME", help="only this person (out of a whole-site backup too)")
-    restore.add_argument("--format", default="json", help="json: a Lumbar backup (the default and, for now, the only one)")
+    restore.add_argument("--format", default="json", help="json: a Lumbar backup (the only format imported)")
     restore.set_defaults(handler=import_handler)
 
 
@@ -32,10 +37,10 @@ def _fail(command: str, message: str) -> int:
     return 2
 
 
-def _format_problem(value: str) -> str | None:
-    if value in FORMATS:
+def _format_problem(value: str, formats: tuple) -> str | None:
+    if value in formats:
         return None
-    return f"--format {value!r} is not available yet; only json (a Lumbar backup) is"
+    return f"--format {value!r} is not available; use {' or '.join(formats)}"
 
 
 def _setup() -> None:
@@ -71,9 +76,11 @@ def _write_privately(path: Path, text: str) -> None:
 
 
 def export_handler(args) -> int:
-    problem = _format_problem(args.format)
+    problem = _format_problem(args.format, EXPORT_FORMATS)
     if problem:
         return _fail("export", problem)
+    if args.format == "csv" and args.file == "-":
+        return _fail("export", "csv writes a folder of files, so PATH must be a folder, not -")
     _setup()
     from .backup import export, write
     from .person import PersonError
@@ -90,6 +97,8 @@ def export_handler(args) -> int:
         doc = export(args.user)
     except PersonError as error:
         return _fail("export", str(error))
+    if args.format == "csv":
+        return _export_csv(doc, Path(args.file))
     text = write(doc)
     report = sys.stderr if args.file == "-" else sys.stdout
     if args.file == "-":
@@ -107,6 +116,20 @@ def export_handler(args) -> int:
     return 0
 
 
+def _export_csv(doc: dict, folder: Path) -> int:
+    from .csv_files import is_health_table, tables, write_folder
+
+    files = tables(doc["rows"])
+    try:
+        write_folder(folder, files)
+    except (FileExistsError, OSError) as error:
+        return _fail("export", str(error) if isinstance(error, FileExistsError)
+                     else f"cannot write {folder}: {error.strerror or error}")
+    rows = sum(is_health_table(row["model"]) for row in doc["rows"])
+    print(f"Exported {rows} rows in {len(files)} CSV files to {folder}.")
+    return 0
+
+
 def _read_input(name: str) -> bytes:
     from .backup import MAX_BYTES, BackupError
 
@@ -121,7 +144,7 @@ def _read_input(name: str) -> bytes:
 
 
 def import_handler(args) -> int:
-    problem = _format_problem(args.format)
+    problem = _format_problem(args.format, IMPORT_FORMATS)
     if problem:
         return _fail("import", problem)
     _setup()

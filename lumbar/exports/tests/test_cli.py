@@ -69,8 +69,11 @@ def test_export_to_standard_output(world, capsys):
 @pytest.mark.parametrize("args, problem", [
     (["export", "{tmp}/x.json", "--user", "nobody"], "export: There is no person named nobody here."),
     (["export", "{tmp}/no-such-folder/x.json"], "export: cannot write"),
-    (["export", "{tmp}/x.json", "--format", "fhir"], "--format 'fhir' is not available yet; only json"),
-    (["import", "{tmp}/x.json", "--format", "csv"], "--format 'csv' is not available yet; only json"),
+    (["export", "{tmp}/x.json", "--format", "fhir"], "--format 'fhir' is not available; use json or csv"),
+    (["import", "{tmp}/x.json", "--format", "csv"], "--format 'csv' is not available; use json"),
+    (["export", "-", "--format", "csv"], "csv writes a folder of files, so PATH must be a folder, not -"),
+    (["export", "{tmp}", "--format", "csv"], "already exists and is not an empty folder"),
+    (["export", "{tmp}/site.json", "--format", "csv"], "already exists and is not an empty folder"),
     (["import", "{tmp}/missing.json"], "missing.json: no such file"),
     (["import", "{tmp}/bad.json"], "the input is not JSON"),
     (["import", "{tmp}/site.json"], "this site is not empty"),
