@@ -1,10 +1,11 @@
-"""The core session ("Glide and rest", content/data/sequences/glide-and-rest.yaml) as it is played for one
-person: every pose asks the per-person decision (exclusions.py), and the whole session the sequence rules.
+"""The core session ("Glide and rest", content/data/sequences/glide-and-rest.yaml), and every other stored
+sequence (the first session, the flare session), as it is played for one person: every pose asks the per-person decision (exclusions.py), and the whole session the sequence rules.
 
 Each pose step keeps its place in the method: where the pose itself is not for the person, the first
 alternative that does the same job (the tilts: phases.WARM_UP; the rounded rest: the sequence's kneeling-free
 choice, then phases.ROUNDED_REST; the closing rest: phases.CLOSING), and only then a stand-in (the rounded
-rest: phases.REST_SUBSTITUTES). Within each, the level the session is already at comes first, so nobody gets
+rest: phases.REST_SUBSTITUTES; the knee hugs: one knee at a time). A version the sequence names (tiny tilts) is
+used when the decision leaves the choice open and lists it for this person. Within each, the level the session is already at comes first, so nobody gets
 up and down between the tilts and the rest (the tilts go wherever this person can do them). Such a step says
 why in `in_place_of`. The floor-space check stays only when the tilts are done lying on the back (it
 compares lying there before and after them). A role nothing fits is left out, with why, in `left_out`. At 65
@@ -12,10 +13,12 @@ and over, getting down to the floor is shown first until the person has done it 
 """
 from __future__ import annotations
 
+from dataclasses import replace
+
 from django.utils.translation import gettext as _
 
 from . import phases
-from .exclusions import at_level, may_do
+from .exclusions import at_level, cautions_for, may_do
 from .floor_skills import with_floor_skills
 from .library import display_name, poses
 from .positions import needs_kneeling, position_of
@@ -28,6 +31,7 @@ ALTERNATIVES = {
     "pelvic-tilt": (phases.WARM_UP, []),
     "childs-pose": (phases.ROUNDED_REST, phases.REST_SUBSTITUTES),
     "relaxation": (phases.CLOSING, []),
+    "knees-to-chest": (["single-knee-to-chest"], []),  # the flare session's knee hugs
 }
 
 
@@ -45,6 +49,15 @@ def _choose(profile, step: dict, level: str | None):
         if decision and decision.allowed:
             return slug, decision
     return None, may_do(profile, own).why
+
+
+def _sequence_version(profile, step: dict, slug: str, decided):
+    """The version the sequence names (the flare session's tiny tilts) when the decision left the choice open
+    and lists it among this person's options at this level; otherwise the decision stands."""
+    wanted = step.get("variation")
+    if slug != step["pose"] or not wanted or decided.locked or decided.variation or wanted not in decided.options:
+        return decided
+    return replace(decided, variation=wanted, why="", notes=cautions_for(profile, slug, wanted))
 
 
 def _dose(step: dict, slug: str) -> tuple[int | None, int | None]:
@@ -69,6 +82,7 @@ def core_steps(profile, sequence_steps: list[dict]) -> tuple[list[dict], list[di
         if slug is None:
             left_out.append({"pose": step["pose"], "why": decided})
             continue
+        decided = _sequence_version(profile, step, slug, decided)
         level = decided.level
         reps, seconds = _dose(step, slug)
         why, in_place_of = decided.why, None

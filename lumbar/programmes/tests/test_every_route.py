@@ -1,7 +1,8 @@
 """Every rule of clinical.md section 6 walked through every route that puts a pose in front of a person.
 
 The rules are restated here from clinical.md, independently of exclusions.py, so a rule the decision forgot
-fails here. Routes: the generated programme, the core session, "ease off" (the version each of their steps
+fails here. Routes: the generated programme, the core session, every stored sequence (the first session, the
+flare session, ...) as the player plays it, "ease off" (the version each of their steps
 eases to), the builder (every pose and version it would accept) and the pose page's "is this for me".
 People: every condition, age bands, pregnancy stages, no floor, no kneeling, an aggravating movement and
 each direction stopped by spreading symptoms.
@@ -12,10 +13,12 @@ from functools import lru_cache
 
 import pytest
 
+from lumbar.content.loader import read_sequences
 from lumbar.content.vocabulary import CONDITIONS
 from lumbar.programmes.builder import ruled_out
+from lumbar.programmes.core import core_steps
 from lumbar.programmes.exclusions import check_step, may_do
-from lumbar.programmes.generator import generate
+from lumbar.programmes.generator import generate, with_facts
 from lumbar.programmes.library import poses
 from lumbar.programmes.positions import level_of, loads, position_of
 from lumbar.programmes.profile import parse_profile
@@ -112,14 +115,33 @@ def programme(name: str) -> dict:
     return generate(person(name))
 
 
+@lru_cache(maxsize=None)
+def sequences(name: str) -> dict[str, list[dict]]:
+    """Every stored sequence as it is played for this person (core.py, as practice/plan.py plays it)."""
+    profile = person(name)
+    return {sequence.slug: [with_facts(profile, step) for step in core_steps(
+        profile, [step.model_dump(exclude_none=True) for step in sequence.steps])[0]] for sequence in read_sequences()}
+
+
+def played_steps(name: str) -> list[dict]:
+    made = programme(name)
+    return [*made["core"]["steps"], *(s for steps in sequences(name).values() for s in steps),
+            *(s for session in made["sessions"] for s in session["steps"])]
+
+
+def test_every_stored_sequence_is_walked():
+    assert {"glide-and-rest", "first-session", "flare-ease"} <= set(sequences("age 40"))
+
+
 def routes(name: str):
     """(route, steps) for every route that puts a pose in front of this person."""
     profile, made = person(name), programme(name)
     for session in made["sessions"]:
         yield f"programme week {session['week']} day {session['day']}", session["steps"]
     yield "core session", made["core"]["steps"]
-    eased = [{**s, "variation": s["ease_to"]} for s in [*made["core"]["steps"], *(
-        st for session in made["sessions"] for st in session["steps"])] if s["type"] == "pose" and s["ease_to"]]
+    for slug, steps in sequences(name).items():
+        yield f"sequence {slug}", steps
+    eased = [{**s, "variation": s["ease_to"]} for s in played_steps(name) if s["type"] == "pose" and s["ease_to"]]
     yield "ease off", eased
     accepted = [{"type": "pose", "pose": slug, "variation": v, "reps": None, "seconds": None}
                 for slug, pose in poses().items() for v in (None, *(x.slug for x in pose.easier + pose.harder))
@@ -137,15 +159,14 @@ def test_no_route_offers_what_the_rules_rule_out(name):
         for step in steps:
             if step["type"] == "pose":
                 assert not single_step_breaks(profile, step["pose"], step["variation"]), (route, step)
-        if route.startswith(("programme", "core")):
+        if route.startswith(("programme", "core", "sequence")):
             assert not sequence_breaks(profile, steps), route
 
 
 @pytest.mark.parametrize("name", PEOPLE)
 def test_every_step_says_the_cautions_that_apply_and_eases_to_a_version_in_the_same_place(name):
     profile = person(name)
-    made = programme(name)
-    for step in [*made["core"]["steps"], *(s for session in made["sessions"] for s in session["steps"])]:
+    for step in played_steps(name):
         if step["type"] != "pose":
             continue
         for line in expected_cautions(profile, step["pose"]):
