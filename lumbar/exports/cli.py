@@ -13,7 +13,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-EXPORT_FORMATS = ("json", "csv")  # issue 12 adds fhir
+EXPORT_FORMATS = ("json", "csv", "fhir")
 IMPORT_FORMATS = ("json",)
 
 
@@ -23,7 +23,8 @@ def add_export_commands(subparsers) -> None:
                                                      "a new or empty folder for csv")
     export.add_argument("--user", metavar="NAME", help="only this person and their data")
     export.add_argument("--format", default="json", help="json: a Lumbar backup (the default); csv: a folder of "
-                                                         "CSV files of the health records")
+                                                         "CSV files of the health records; fhir: one person's FHIR "
+                                                         "R4 Bundle (JSON)")
     export.set_defaults(handler=export_handler)
     restore = subparsers.add_parser("import", help="restore a backup: a whole site into an empty site, or one person")
     restore.add_argument("file", metavar="FILE", help="a backup made by lumbar export; - reads standard input")
@@ -93,6 +94,8 @@ def export_handler(args) -> int:
         return _fail("export", f"the database is not up to date with this version of Lumbar ({pending} changes to "
                                "apply); run `lumbar load-content` (which applies them) first, or export with the "
                                "version that last ran it")
+    if args.format == "fhir":
+        return _export_fhir(args)
     try:
         doc = export(args.user)
     except PersonError as error:
@@ -127,6 +130,32 @@ def _export_csv(doc: dict, folder: Path) -> int:
                      else f"cannot write {folder}: {error.strerror or error}")
     rows = sum(is_health_table(row["model"]) for row in doc["rows"])
     print(f"Exported {rows} rows in {len(files)} CSV files to {folder}.")
+    return 0
+
+
+def _export_fhir(args) -> int:
+    import json
+
+    from django.contrib.auth import get_user_model
+
+    from .fhir import bundle_for
+
+    people = get_user_model()._base_manager.filter(username=args.user) if args.user else \
+        get_user_model()._base_manager.all()[:2]
+    if len(people) != 1:
+        return _fail("export", "a FHIR bundle holds one person: name them with --user NAME" if not args.user else
+                     f"There is no person named {args.user} here.")
+    bundle = bundle_for(people[0])
+    text = json.dumps(bundle, ensure_ascii=False, indent=1) + "\n"
+    if args.file == "-":
+        sys.stdout.write(text)
+    else:
+        try:
+            _write_privately(Path(args.file), text)
+        except OSError as error:
+            return _fail("export", f"cannot write {args.file}: {error.strerror or error}")
+    print(f"Exported {len(bundle.get('entry', []))} FHIR resources for {people[0].username} to {args.file}.",
+          file=sys.stderr if args.file == "-" else sys.stdout)
     return 0
 
 

@@ -69,7 +69,9 @@ def test_export_to_standard_output(world, capsys):
 @pytest.mark.parametrize("args, problem", [
     (["export", "{tmp}/x.json", "--user", "nobody"], "export: There is no person named nobody here."),
     (["export", "{tmp}/no-such-folder/x.json"], "export: cannot write"),
-    (["export", "{tmp}/x.json", "--format", "fhir"], "--format 'fhir' is not available; use json or csv"),
+    (["export", "{tmp}/x.json", "--format", "xml"], "--format 'xml' is not available; use json or csv or fhir"),
+    (["export", "{tmp}/x.json", "--format", "fhir"], "a FHIR bundle holds one person: name them with --user NAME"),
+    (["export", "{tmp}/x.json", "--format", "fhir", "--user", "nobody"], "There is no person named nobody here."),
     (["import", "{tmp}/x.json", "--format", "csv"], "--format 'csv' is not available; use json"),
     (["export", "-", "--format", "csv"], "csv writes a folder of files, so PATH must be a folder, not -"),
     (["export", "{tmp}", "--format", "csv"], "already exists and is not an empty folder"),
