@@ -93,6 +93,7 @@ INSTALLED_APPS = [
     "lumbar.teaching",
     "lumbar.studio",
     "lumbar.exports",
+    "lumbar.reminders",
 ]
 
 MIDDLEWARE = [

@@ -109,6 +109,8 @@ MATRIX = {
     "studio:class-delete": ("/studio/classes/{class_time}/delete/", (405, 405, 405, 405, 405)),
     "studio:calendar": ("/studio/calendar/", (L, 200, 200, 200, 200)),
     "studio:calendar-feed": ("/studio/calendar/{calendar_key}.ics", (200, 200, 200, 200, 200)),
+    "reminders:reminders": ("/reminders/", (L, 200, 200, 200, 200)),
+    "reminders:feed": ("/reminders/calendar/{reminder_key}.ics", (200, 200, 200, 200, 200)),
 }
 # Where Tess may see Clara's markers: the pages of the practice log Clara shared with her.
 TESS_SEES = {"practice:session", "teaching:client", "teaching:clients"}
@@ -157,8 +159,16 @@ def world(content, client_user, teacher, stranger_teacher, admin, tmp_path, sett
         "ids": {"session": session.pk, "entry": entry.pk, "sequence": sequence.pk, "screening": screening.pk,
                 "done": clara.programme.done_sessions.get().pk, "clara": clara.pk, "tess": teacher.pk,
                 "material": material.pk, "class_time": class_time.pk, "invitation": invitation.pk, "token": token,
-                "calendar_key": new_calendar_key(clara), "today": timezone.localdate().isoformat()},
+                "calendar_key": new_calendar_key(clara), "reminder_key": _reminder_key(clara), "today": timezone.localdate().isoformat()},
     }
+
+
+def _reminder_key(person) -> str:
+    from datetime import time
+
+    from lumbar.reminders.actions import new_feed_key, save_reminder
+
+    return new_feed_key(save_reminder(person, [0, 3], time(18, 0), "Europe/Madrid"))
 
 
 def _matches(response, expected) -> bool:
