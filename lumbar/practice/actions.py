@@ -19,6 +19,7 @@ def record_practice(user, sequence, plan: dict, log) -> PracticeSession:
         floor_after=log.floor_space.after or "",
         pain_before=log.pain.before,
         pain_after=log.pain.after,
+        rounded_feel=log.rounded_feel or "",
     )
     PracticeStep.objects.bulk_create(
         PracticeStep(

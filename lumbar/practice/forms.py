@@ -12,9 +12,10 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from lumbar.content.schema import describe_errors
 from lumbar.motion.landmarks import BACK_LIMIT
 
-from .measures import FLOOR_SPACE, PAIN_MAX, PAIN_MIN, RATINGS
+from .measures import FLOOR_SPACE, PAIN_MAX, PAIN_MIN, RATINGS, ROUNDED_FEEL
 
 FloorSpace = Literal[tuple(FLOOR_SPACE)]
+RoundedFeel = Literal[tuple(ROUNDED_FEEL)]
 Pain = int | None
 
 
@@ -60,7 +61,8 @@ class _StepResult(_Strict):
     index: int = Field(ge=0)
     status: Literal["done", "skipped", "stopped"]
     seconds: int = Field(ge=0, le=4 * 3600)
-    # how the pose felt, when the person said (programme sessions adapt to it)
+    # how the pose felt, when the person said (programme sessions adapt to it), in the player at the end of
+    # the pose: easy, about-right, hard or hurt
     rating: Literal[RATINGS] | None = None  # type: ignore[valid-type]  (the tuple is the Literal's values)
     camera: _CameraResult | None = None
 
@@ -71,6 +73,8 @@ class PracticeLog(_Strict):
     floor_space: _BeforeAfterFloor
     pain: _BeforeAfterPain
     steps: list[_StepResult] = Field(max_length=200)
+    # the answer to the seed's question after the rounded rest, when the session asked it (plan: ask_rounded)
+    rounded_feel: RoundedFeel | None = None  # type: ignore[valid-type]
 
     @field_validator("started_at", mode="before")
     @classmethod
@@ -108,6 +112,12 @@ def parse_practice_log(body: bytes, plan_at) -> tuple[PracticeLog, dict]:
         if result.index in seen:
             raise LogError(_("The session log was not saved: step %(index)s is listed twice.") % {"index": result.index})
         seen.add(result.index)
+        if result.rating and result.status == "skipped":
+            raise LogError(_("The session log was not saved: step %(index)s has a rating but was skipped; only a "
+                             "pose done (or stopped) can be rated.") % {"index": result.index})
+    if log.rounded_feel is not None and not any(step.get("ask_rounded") for step in plan["steps"]):
+        raise LogError(_("The session log was not saved: rounded_feel answers the question after the rounded "
+                         "rest, and this session has no rounded rest."))
     return log, plan
 
 

@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.db import models
 
-from .measures import FLOOR_SPACE, PAIN_MAX, PAIN_MIN, RATINGS
+from .measures import FLOOR_SPACE, PAIN_MAX, PAIN_MIN, RATINGS, ROUNDED_FEEL
 from django.core.validators import MaxValueValidator, MinValueValidator
 
 pain_field = lambda: models.PositiveSmallIntegerField(  # noqa: E731
@@ -22,6 +22,8 @@ class PracticeSession(models.Model):
     floor_after = models.CharField(max_length=10, choices=list(FLOOR_SPACE.items()), blank=True)
     pain_before = pain_field()
     pain_after = pain_field()
+    # the seed's question after the rounded rest (measures.ROUNDED_QUESTION); "" = not asked or not answered
+    rounded_feel = models.CharField(max_length=10, choices=list(ROUNDED_FEEL.items()), blank=True, default="")
 
     class Meta:
         ordering = ["-finished_at"]

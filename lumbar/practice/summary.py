@@ -1,18 +1,17 @@
 """Plain words for what changed during one session (before vs after)."""
 from django.utils.translation import gettext as _
 
-from .measures import FLOOR_SPACE
-
-# More space under the lower back when lying with knees bent = the back resting flatter.
-FLOOR_ORDER = list(FLOOR_SPACE)
+from .floor_space_meaning import floor_change, floor_meaning
+from .measures import ROUNDED_FEEL_SAID
 
 
 def floor_space_sentence(before: str, after: str) -> str | None:
-    if not before or not after:
+    change = floor_change(before, after)
+    if change is None:
         return None
-    if before == after:
+    if change == "same":
         return _("The space under your lower back felt the same before and after the tilts.")
-    if FLOOR_ORDER.index(after) > FLOOR_ORDER.index(before):
+    if change == "less":
         return _("After the tilts your lower back rested closer to the floor (less space underneath).")
     return _("After the tilts there was more space under your lower back.")
 
@@ -30,9 +29,16 @@ def pain_sentence(before: int | None, after: int | None) -> str | None:
     return _("Your pain stayed at %(pain)s out of 10.") % {"pain": before}
 
 
+def rounded_sentence(answer: str) -> str | None:
+    """The person's answer to the seed's question after the rounded rest."""
+    return str(ROUNDED_FEEL_SAID[answer]) if answer in ROUNDED_FEEL_SAID else None
+
+
 def session_summary(session) -> list[str]:
     sentences = [
         floor_space_sentence(session.floor_before, session.floor_after),
+        *floor_meaning(session.floor_before, session.floor_after),
+        rounded_sentence(session.rounded_feel),
         pain_sentence(session.pain_before, session.pain_after),
     ]
     done = sum(1 for step in session.steps.all() if step.status == "done")

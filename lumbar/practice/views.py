@@ -16,7 +16,8 @@ from .actions import record_practice
 from .forms import KneelingForm, LogError, parse_practice_log
 from .measures import FLOOR_SPACE
 from .models import PracticeSession
-from .plan import build_plan, needs_kneeling_answer
+from .language import language_switch
+from .plan import build_plan, needs_kneeling_answer, poses_done_before
 from .summary import session_summary
 
 def _kneeling_unknown(user, sequence) -> bool:
@@ -48,8 +49,9 @@ def play(request, grant, slug):
     sequence = get_object_or_404(Sequence, slug=slug)
     if _kneeling_unknown(grant.client, sequence):
         return redirect("practice:start", slug=slug)
-    plan = build_plan(sequence, profile_for(grant.client))
-    return render(request, "practice/player.html", {"sequence": sequence, "plan": plan})
+    plan = build_plan(sequence, profile_for(grant.client), poses_done_before(grant))
+    return render(request, "practice/player.html", {"sequence": sequence, "plan": plan,
+                                                    "language_switch": language_switch()})
 
 
 @login_required

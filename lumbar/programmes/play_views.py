@@ -16,7 +16,8 @@ from django.views.decorators.http import require_POST
 from lumbar.accounts.access import may_view_sequence, whose_data
 from lumbar.accounts.scopes import PRACTICE
 from lumbar.practice.forms import LogError, parse_practice_log
-from lumbar.practice.plan import plan_for_steps
+from lumbar.practice.language import language_switch
+from lumbar.practice.plan import plan_for_steps, poses_done_before
 from lumbar.safety.gate import screening_required
 
 from . import actions
@@ -32,7 +33,7 @@ PAIN_BEFORE, PAIN_AFTER, SUMMARY = ({"type": "pain", "moment": "before"}, {"type
 
 
 def _player(request, plan):
-    return render(request, "practice/player.html", {"plan": plan})
+    return render(request, "practice/player.html", {"plan": plan, "language_switch": language_switch()})
 
 
 def _save(request, plan_at, save):
@@ -51,10 +52,11 @@ def _save(request, plan_at, save):
 
 # --- today's programme session -----------------------------------------------------------------------
 
-def _programme_plan(user, number: int, session: dict, at=None) -> dict:
+def _programme_plan(user, number: int, session: dict, at=None, done_before=frozenset()) -> dict:
     title = _("Your programme: week %(week)s, day %(day)s") % {"week": session["week"], "day": session["day"]}
     return plan_for_steps(slug="programme", title=title, steps=sequence_steps(session),
-                          profile=profile_for(user, at), log_url=reverse("programmes:log", args=[number]))
+                          profile=profile_for(user, at), log_url=reverse("programmes:log", args=[number]),
+                          done_before=done_before)
 
 
 @login_required
@@ -68,7 +70,8 @@ def play_programme(request, grant):
     session = next_session(state, profile_for(grant.client))
     if session is None:
         return redirect("programmes:programme")
-    return _player(request, _programme_plan(grant.client, state.position + 1, session))
+    return _player(request, _programme_plan(grant.client, state.position + 1, session,
+                                            done_before=poses_done_before(grant)))
 
 
 @login_required
@@ -103,11 +106,11 @@ def _check(user, direction: str):
                 None)
 
 
-def _check_plan(user, check, at=None) -> dict:
+def _check_plan(user, check, at=None, done_before=frozenset()) -> dict:
     title = _("Direction check: rounding") if check["direction"] == "flexion" else _("Direction check: arching")
     return plan_for_steps(slug=f"direction-check-{check['direction']}", title=title,
                           steps=[PAIN_BEFORE, *check["steps"], PAIN_AFTER, SUMMARY], profile=profile_for(user, at),
-                          log_url=reverse("programmes:check-log", args=[check["direction"]]))
+                          log_url=reverse("programmes:check-log", args=[check["direction"]]), done_before=done_before)
 
 
 @login_required
@@ -117,7 +120,7 @@ def play_check(request, grant, direction: str):
     check = _check(grant.client, direction)
     if check is None:
         return redirect("programmes:check")
-    return _player(request, _check_plan(grant.client, check))
+    return _player(request, _check_plan(grant.client, check, done_before=poses_done_before(grant)))
 
 
 @login_required
@@ -143,11 +146,11 @@ def _own(user, pk: int):
     return sequence if sequence is not None and may_view_sequence(user, sequence) else None
 
 
-def _sequence_plan(user, sequence, at=None) -> dict:
+def _sequence_plan(user, sequence, at=None, done_before=frozenset()) -> dict:
     return plan_for_steps(slug=sequence.slug, title=sequence.title, steps=[PAIN_BEFORE, *sequence.steps, PAIN_AFTER,
                                                                            SUMMARY],
                           profile=profile_for(user, at),
-                          log_url=reverse("programmes:sequence-log", args=[sequence.pk]))
+                          log_url=reverse("programmes:sequence-log", args=[sequence.pk]), done_before=done_before)
 
 
 def sequence_ruled_out(user, sequence, at=None) -> dict[int, str]:
@@ -164,7 +167,7 @@ def play_sequence(request, grant, pk: int):
         raise Http404("No such sequence")
     if sequence_ruled_out(grant.client, sequence):
         return redirect(reverse("programmes:sequence-edit", args=[pk]) + "?check=1")
-    return _player(request, _sequence_plan(grant.client, sequence))
+    return _player(request, _sequence_plan(grant.client, sequence, done_before=poses_done_before(grant)))
 
 
 @login_required

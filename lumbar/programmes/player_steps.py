@@ -2,13 +2,14 @@
 
 Pain is asked before and after; in phase 1, when the tilts are done lying on the floor, the floor-space check
 (the seed's self-observation) comes just before and just after them; the summary closes. Pose steps keep
-their "why", which the player shows as the step's intro.
+their "why", which the player shows as the step's intro, and their role (the player asks the seed's question
+after the rounded rest).
 """
 from __future__ import annotations
 
 from .positions import position_of
 
-POSE_FIELDS = ("type", "pose", "variation", "reps", "seconds", "why")
+POSE_FIELDS = ("type", "pose", "variation", "reps", "seconds", "why", "role")
 
 
 def sequence_steps(session: dict) -> list[dict]:

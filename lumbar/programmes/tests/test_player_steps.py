@@ -18,8 +18,9 @@ def test_a_phase_one_session_plays_like_the_seed_with_the_floor_space_check_arou
     assert kinds(steps)[-3:] == ["relaxation", "pain-after", "summary"]
     adapter = TypeAdapter(Step)
     for step in steps:
-        adapter.validate_python({k: v for k, v in step.items() if k != "why"})
+        adapter.validate_python({k: v for k, v in step.items() if k not in ("why", "role")})
     assert all(step["why"] for step in steps if step["type"] == "pose")
+    assert next(s for s in steps if s["type"] == "pose" and s["pose"] == "childs-pose")["role"] == "rounded-rest"
 
 
 def test_no_floor_space_check_later_or_when_the_tilts_are_not_on_the_floor():

@@ -28,7 +28,7 @@ export function bindKeyboard(actions) {
       if (onControl) return;
       done();
       if (status === "ready") actions.start();
-      else if (status === "input") actions.continueInput();
+      else if (status === "input" || status === "asking") actions.continueInput();
       else if (status === "countdown") actions.startNow();
       return;
     }
@@ -56,6 +56,12 @@ export function bindKeyboard(actions) {
         return;
       }
     }
+    if (status === "asking" && /^[1-9]$/.test(key)) {
+      // after a pose: 1 easy, 2 about right, 3 hard, 4 it hurt (or the seed's question's answers)
+      done();
+      actions.answer(Number(key));
+      return;
+    }
     if (status === "input" && actions.stepType() === "floor-space" && /^[1-9]$/.test(key)) {
       done();
       actions.chooseFloor(Number(key));
@@ -77,6 +83,7 @@ export function bindKeyboard(actions) {
       q: actions.end,
       w: actions.reportSymptoms,
       c: actions.camera,
+      i: actions.showFull,
       Escape: actions.end,
     };
     const action = shortcuts[key] || shortcuts[key.toLowerCase()];

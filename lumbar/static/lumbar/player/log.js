@@ -8,18 +8,23 @@ export function csrfToken() {
 }
 
 /**
- * The log the server expects: one entry per pose step reached, in plan order. `camera` (optional):
+ * The log the server expects: one entry per pose step reached, in plan order, with its rating when one was
+ * given, and the answer to the seed's question when there is one. `camera` (optional):
  * step index -> {reps, glide, hold_seen}, what the camera saw, only when the person chose to keep it.
  */
-export function buildLog({ startedAt, completed, floor, pain, results }, camera = null) {
+export function buildLog({ startedAt, completed, floor, pain, results, roundedFeel = null }, camera = null) {
   const steps = [...results.entries()]
     .sort(([a], [b]) => a - b)
     .map(([index, r]) => {
       const entry = { index, status: r.status, seconds: Math.max(0, Math.round(r.seconds)) };
+      // how the pose felt, when the person said at its end (only a pose done or stopped can be rated)
+      if (r.rating && r.status !== "skipped") entry.rating = r.rating;
       if (camera && camera.has(index)) entry.camera = camera.get(index);
       return entry;
     });
-  return { started_at: startedAt, completed, floor_space: { ...floor }, pain: { ...pain }, steps };
+  const log = { started_at: startedAt, completed, floor_space: { ...floor }, pain: { ...pain }, steps };
+  if (roundedFeel) log.rounded_feel = roundedFeel; // the seed's question after the rounded rest
+  return log;
 }
 
 /** POSTs JSON to this origin: resolves to {response, body} (body null unless JSON), or {networkError: true}. */

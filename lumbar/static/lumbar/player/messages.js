@@ -58,6 +58,18 @@ export const messages = {
   floorChosen: gettext("You chose: {label}"),
   notAnswered: gettext("Not answered"),
 
+  // after a pose: how it felt (easy / about right / hard / it hurt), and the seed's question after the
+  // rounded rest; each optional, answered by a tap or the keys 1 to 4, and the session goes on by itself
+  rateTitle: gettext("How was {name}?"),
+  askKeys: gettext("Press {options}. Or just carry on."),
+  askKeyOption: gettext("{n} for {label}"),
+  askChosen: gettext("Noted: {label}."),
+  askGoingOn: gettext("Going on in {n} seconds."),
+  askPaused: gettext("Paused: take your time."),
+
+  // short instructions for a pose done before, the full ones a tap away
+  fullInstructions: gettext("Full instructions"),
+
   // summary and saving
   summarySpoken: gettext("That is the end of the session. Well done."),
   saving: gettext("Saving your session…"),

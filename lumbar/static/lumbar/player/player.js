@@ -4,6 +4,9 @@
 // document.body.dataset.playerState, and data-step-index (plus data-rest while the inserted rest pose
 // plays, and data-stopped="urgent" once stopped for urgent symptoms) on #player. The optional camera
 // coach (camera_coach.js, key C) watches the poses it can; the session never depends on it.
+// At the end of each pose done, one optional question (ask.js): how it felt (easy / about right / hard / it
+// hurt), and after the rounded rest the seed's own question; a tap or the keys 1 to 4 answer it, and the
+// session goes on by itself. A pose done before is read in short, with the full version a tap away (I).
 
 import { format, listText, messages } from "./messages.js";
 import { PoseRun, estimateSeconds } from "./pose.js";
@@ -18,6 +21,7 @@ import { bindKeyboard } from "./keys.js";
 import { CheckIns } from "./checkins.js";
 import { SymptomDialog, postSymptoms } from "./symptoms.js";
 import { CameraCoach } from "./camera_coach.js";
+import { ASK_MIN_REAL_SECONDS, ASK_SECONDS, askPrompt, questionsAfter } from "./ask.js";
 
 const $ = (id) => document.getElementById(id);
 const plan = JSON.parse($("session-plan").textContent);
@@ -25,13 +29,15 @@ const scale = plan.time_scale > 0 ? plan.time_scale : 1;
 const root = $("player");
 
 const state = {
-  status: "ready", // ready | countdown | running | input | saving | saved | error
+  status: "ready", // ready | countdown | running | input | asking | saving | saved | error
   paused: false,
   index: -1,
   run: null,
   floor: { before: null, after: null },
   pain: { before: null, after: null },
-  results: new Map(), // pose step index -> {status, seconds}
+  results: new Map(), // pose step index -> {status, seconds, rating}
+  asking: null, // after a pose: {index, queue: [questions still to ask], question, until, realUntil}
+  roundedFeel: null, // the answer to the seed's question after the rounded rest
   startedAt: null,
   completed: false,
   resting: null, // while plan.rest plays after a stopped pose: {next: the step to go on to, direction}
@@ -82,12 +88,12 @@ function publish() {
   if (state.resting) root.dataset.rest = "true";
   else delete root.dataset.rest;
   if (state.urgent) root.dataset.stopped = "urgent";
-  const timed = state.status === "countdown" || state.status === "running";
+  const timed = state.status === "countdown" || state.status === "running" || state.status === "asking";
   const finished = ["saving", "saved", "error"].includes(state.status);
   $("pause-button").disabled = !timed;
   $("pause-label").textContent = state.paused ? messages.resume : messages.pause;
   $("pause-button").classList.toggle("is-paused", state.paused);
-  $("extend-button").disabled = !timed;
+  $("extend-button").disabled = !timed || state.status === "asking";
   $("skip-button").disabled = state.status === "ready" || finished;
   $("back-button").disabled = state.status === "ready" || finished || state.index <= 0 || Boolean(state.resting);
   $("end-button").disabled = state.status === "ready" || finished;
@@ -133,7 +139,63 @@ function finishPose(run) {
     return;
   }
   result(state.index).status = "done";
-  go(state.index + 1, { keepSpeech: true });
+  const questions = questionsAfter(plan, plan.steps[state.index]);
+  if (!questions.length) {
+    go(state.index + 1, { keepSpeech: true });
+    return;
+  }
+  state.asking = { index: state.index, queue: questions };
+  askNext();
+}
+
+// --- after a pose: the optional questions -------------------------------------------------------------
+
+function askNext() {
+  const asking = state.asking;
+  const question = asking && asking.queue.shift();
+  if (!question) {
+    if (asking) go(asking.index + 1, { keepSpeech: true });
+    return;
+  }
+  asking.question = question;
+  asking.until = clock.seconds + ASK_SECONDS;
+  asking.realUntil = clock.realSeconds + ASK_MIN_REAL_SECONDS;
+  state.status = "asking";
+  view.showView("ask");
+  view.renderAsk({ ...question, chosen: null, onChoose: answer });
+  voice.say(question.title);
+  voice.say(askPrompt(question));
+  publish();
+  focusHeading();
+}
+
+/** An answer to the question on screen (a value, or the 1-based number of one from the keys). */
+function answer(value) {
+  const asking = state.asking;
+  if (state.status !== "asking" || !asking) return;
+  const { question } = asking;
+  const option = typeof value === "number" ? question.options[value - 1] : question.options.find((o) => o.value === value);
+  if (!option) return;
+  if (question.kind === "rate") result(asking.index).rating = option.value;
+  else state.roundedFeel = option.value;
+  view.updateAsk({ chosen: option.value, secondsLeft: null, paused: false });
+  voice.cancel(); // the answer interrupts the question
+  voice.say(format(messages.askChosen, { label: option.label }), { key: "ask" });
+  state.paused = false;
+  clock.start();
+  voice.resume();
+  askNext();
+}
+
+function tickAsking() {
+  const asking = state.asking;
+  if (!asking || state.paused) return;
+  // session time (a paused clock waits), and never less than a moment of real time to reach the screen
+  if (clock.seconds >= asking.until && clock.realSeconds >= asking.realUntil) {
+    askNext();
+    return;
+  }
+  view.updateAsk({ chosen: null, secondsLeft: asking.until - clock.seconds, paused: false });
 }
 
 // --- moving between steps --------------------------------------------------------------------------
@@ -149,6 +211,7 @@ function go(index, { keepSpeech = false, backwards = false } = {}) {
   voice.resume();
   clock.start();
   state.run = null;
+  state.asking = null;
   state.index = index;
   const step = plan.steps[index];
   coach.setStep(step.type === "pose" ? step : null, index);
@@ -177,19 +240,32 @@ function enterPose(step, index) {
   result(index);
   state.status = "countdown";
   view.showView("pose");
-  view.renderPose(step);
   state.run = new PoseRun(step);
+  view.renderPose(step, { short: state.run.short });
   apply(state.run.start(clock.seconds), state.run);
+}
+
+/** "Full instructions" (button or I): the full version of a pose read in short; read out if not begun. */
+function showFull() {
+  const run = state.run;
+  if (!run || !run.short) return;
+  const before = run.phase.kind === "prep" || run.phase.kind === "countdown";
+  if (before) voice.cancel();
+  apply(run.showFull(clock.seconds), run);
+  view.showInstructions(run.step, { short: false });
+  if (before) render();
 }
 
 function enterSummary({ completed = true } = {}) {
   state.completed = completed;
   state.run = null;
   state.resting = null;
+  state.asking = null;
   coach.end();
   view.showView("summary");
   if (completed) view.renderProgress(plan, state.index, 1);
-  view.renderSummary(plan, { floor: state.floor, pain: state.pain, results: state.results, completed });
+  view.renderSummary(plan, { floor: state.floor, pain: state.pain, results: state.results, completed,
+    rounded: state.roundedFeel });
   if (state.urgent) {
     view.renderUrgent(state.urgent);
     voice.say(state.urgent.message);
@@ -235,7 +311,7 @@ function start() {
 }
 
 function togglePause() {
-  if (state.status !== "countdown" && state.status !== "running") return;
+  if (state.status !== "countdown" && state.status !== "running" && state.status !== "asking") return;
   if (state.paused) {
     state.paused = false;
     clock.start();
@@ -247,6 +323,7 @@ function togglePause() {
     voice.pause();
     voice.sayNow(messages.pausedSpoken);
   }
+  if (state.status === "asking") view.updateAsk({ chosen: null, secondsLeft: null, paused: state.paused });
   publish();
   render();
 }
@@ -261,7 +338,7 @@ function skip() {
   const step = state.resting ? plan.rest : plan.steps[state.index];
   const next = state.resting ? state.resting.next : state.index + 1;
   leaveStep();
-  if (step.type === "pose") sounds.play("end");
+  if (step.type === "pose" && state.status !== "asking") sounds.play("end");
   go(next);
 }
 
@@ -287,6 +364,14 @@ function startNow() {
 
 function continueInput() {
   if (state.status === "input") go(state.index + 1);
+  else if (state.status === "asking") {
+    // "Not now": this question is left unanswered
+    state.paused = false;
+    clock.start();
+    voice.cancel();
+    voice.resume();
+    askNext();
+  }
 }
 
 function toggleMute() {
@@ -310,7 +395,7 @@ function toggleFullScreen() {
 let pausedForDialog = false;
 function askToEnd() {
   if (["ready", "saving", "saved", "error"].includes(state.status)) return;
-  pausedForDialog = !state.paused && (state.status === "countdown" || state.status === "running");
+  pausedForDialog = !state.paused && ["countdown", "running", "asking"].includes(state.status);
   if (pausedForDialog) togglePause();
   $("end-dialog").showModal();
 }
@@ -350,7 +435,7 @@ const symptoms = new SymptomDialog({
 });
 
 function canReport() {
-  return !state.urgent && state.index >= 0 && ["countdown", "running", "input"].includes(state.status);
+  return !state.urgent && state.index >= 0 && ["countdown", "running", "input", "asking"].includes(state.status);
 }
 
 function reportSymptoms() {
@@ -399,7 +484,7 @@ function symptomsClosed({ outcome, failed }) {
     act(outcome);
     return;
   }
-  const timed = state.status === "countdown" || state.status === "running";
+  const timed = ["countdown", "running", "asking"].includes(state.status);
   if (failed && timed) {
     // the answers never reached Lumbar: do not carry on by ourselves
     $("caption").textContent = messages.symptomsPausedAfterError;
@@ -473,6 +558,7 @@ function stopPose(action, message) {
 }
 
 function enterRest(next, direction) {
+  state.asking = null;
   if (!plan.rest) {
     go(next, { keepSpeech: true });
     return;
@@ -507,6 +593,7 @@ function tick() {
   const real = clock.realSeconds;
   const spent = real - lastReal;
   lastReal = real;
+  if (state.status === "asking") tickAsking();
   const run = state.run;
   if (!run || state.paused) return;
   if (run.working && !state.resting) result(state.index).seconds += spent;
@@ -546,6 +633,8 @@ function init() {
   on("start-now-button", startNow);
   on("floor-next", continueInput);
   on("pain-next", continueInput);
+  on("ask-skip", continueInput);
+  on("full-instructions-button", showFull);
   on("mute-button", toggleMute);
   on("fullscreen-button", toggleFullScreen);
   on("help-button", () => $("help-dialog").showModal());
@@ -570,7 +659,8 @@ function init() {
     state: () => state.status,
     paused: () => state.paused,
     stepType: () => plan.steps[state.index] && plan.steps[state.index].type,
-    start, togglePause, skip, back, extend, startNow, continueInput, toggleMute, toggleFullScreen,
+    start, togglePause, skip, back, extend, startNow, continueInput, toggleMute, toggleFullScreen, showFull,
+    answer: (n) => answer(n),
     help: () => $("help-dialog").showModal(),
     end: askToEnd,
     reportSymptoms,
@@ -581,7 +671,9 @@ function init() {
   });
   publish();
   startTicker(tick);
-  $("start-button").focus();
+  // the ready screen opens at its title, on a phone too (focusing the button below would scroll past it)
+  $("start-button").focus({ preventScroll: true });
+  $("player-body").scrollTop = 0;
 }
 
 init();

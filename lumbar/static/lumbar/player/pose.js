@@ -24,10 +24,28 @@ export function doseLine(step) {
   return format(step.per_side ? messages.holdDosePerSide : messages.holdDose, { time: duration(step.seconds) });
 }
 
-/** What is read out while the person gets into position. */
-export function prepLines(step) {
-  return [step.name, step.substitute_reason, ...(step.cautions || []), step.intro, ...(step.steps || []),
-    doseLine(step)].filter(Boolean);
+/** Whether the short version is read: a pose this person has done before (the plan's done_before). */
+export function isShort(step, { full = false } = {}) {
+  return Boolean(step.done_before) && !full && (step.steps || []).length > 1;
+}
+
+/** The instruction lines listed on screen: the first step only in the short version. */
+export function shownSteps(step, options = {}) {
+  const steps = step.steps || [];
+  return isShort(step, options) ? steps.slice(0, 1) : steps;
+}
+
+/** The lines read before the listed steps (the name, why it stands in, the person's cautions, the intro). */
+function leadLines(step, options = {}) {
+  // the cautions for this person are said every time; the rest only in the full version
+  return isShort(step, options) ? [step.name, ...(step.cautions || [])].filter(Boolean)
+    : [step.name, step.substitute_reason, ...(step.cautions || []), step.intro].filter(Boolean);
+}
+
+/** What is read out while the person gets into position: in full the first time, then the short version
+ *  (the first step and the dose) once the person has done the pose before. */
+export function prepLines(step, options = {}) {
+  return [...leadLines(step, options), ...shownSteps(step, options), doseLine(step)].filter(Boolean);
 }
 
 function workPhases(step) {
@@ -58,11 +76,11 @@ export function normaliseStep(step) {
 }
 
 export class PoseRun {
-  constructor(step) {
+  constructor(step, { full = false } = {}) {
     this.step = normaliseStep(step);
-    this.lines = prepLines(this.step);
-    this.stepsOffset = [this.step.name, this.step.substitute_reason, ...(this.step.cautions || []), this.step.intro]
-      .filter(Boolean).length;
+    this.full = full;
+    this.lines = prepLines(this.step, { full });
+    this.stepsOffset = leadLines(this.step, { full }).length;
     this.phases = [{ kind: "prep" }, { kind: "countdown", seconds: COUNTDOWN_SECONDS }, ...workPhases(this.step)];
     this.workTotal = this.phases.filter((p) => WORK.has(p.kind)).reduce((sum, p) => sum + p.seconds, 0);
     this.reps = this.step.reps;
@@ -232,6 +250,25 @@ export class PoseRun {
       this.nextCueAt = t + CUE_EVERY;
     }
     return [{ say: text, key: "breath" }];
+  }
+
+  /** Whether the short version is being read (the pose was done before and the full one was not asked for). */
+  get short() {
+    return this.generation === 0 && isShort(this.step, { full: this.full });
+  }
+
+  /**
+   * "Full instructions": switches to the full version. Before the work starts it is read out from the top
+   * (returns the first effects); once the work has started it is only shown.
+   */
+  showFull(now) {
+    if (!this.short) return [];
+    this.full = true;
+    this.lines = prepLines(this.step, { full: true });
+    this.stepsOffset = leadLines(this.step, { full: true }).length;
+    if (this.phase.kind !== "prep" && this.phase.kind !== "countdown") return [];
+    this.generation += 1; // a line of the short version finishing must not count
+    return this.enter(0, now);
   }
 
   /** Jumps from reading out to the countdown, or from the countdown to the start. */

@@ -5,7 +5,7 @@ import { clockFace, duration, format, messages } from "./messages.js";
 import { pauseMaterial, showMaterial } from "./teacher_material.js";
 
 const $ = (id) => document.getElementById(id);
-const VIEWS = ["ready", "pose", "floor", "pain", "summary"];
+const VIEWS = ["ready", "pose", "floor", "pain", "ask", "summary"];
 
 export function showView(name) {
   for (const view of VIEWS) $(`view-${view}`).hidden = view !== name;
@@ -66,13 +66,12 @@ export function renderReady(plan, estimateSeconds) {
 
 let figure = null;
 
-export function renderPose(step) {
+/** A pose; `short`: the person has done it before, so only its first step shows, the rest a tap away. */
+export function renderPose(step, { short = false } = {}) {
   figure = placeFigure($("pose-figure"), step.figure);
   showMaterial(step);
   $("pose-name").textContent = step.name;
-  fillList($("pose-steps"), step.steps || []);
-  $("pose-why").textContent = step.why || "";
-  $("pose-why-wrap").hidden = !step.why;
+  showInstructions(step, { short });
   $("pose-substitute").textContent = step.substitute_reason || "";
   $("pose-substitute").hidden = !step.substitute_reason;
   fillList($("pose-cautions"), step.cautions || []);
@@ -85,6 +84,17 @@ export function renderPose(step) {
   $("tempo-guide").hidden = true;
   $("breath-pacer").hidden = true;
 }
+
+/** The steps of the pose: all of them, or (short) the first with a "Full instructions" button. */
+export function showInstructions(step, { short = false } = {}) {
+  const steps = step.steps || [];
+  fillList($("pose-steps"), short ? steps.slice(0, 1) : steps);
+  $("full-instructions-button").hidden = !short;
+  $("view-pose").dataset.instructions = short ? "short" : "full";
+  $("pose-why").textContent = step.why || "";
+  $("pose-why-wrap").hidden = !step.why || short;
+}
+
 
 /** Seeks the paused SMIL figure to a time on its own timeline. */
 function seekFigure(view) {
@@ -234,9 +244,48 @@ export function updatePain(step, { value }) {
   $("pain-chosen").textContent = value === null ? "" : painText(step, value);
 }
 
+// --- after a pose: how it felt, and the seed's question -------------------------------------------
+
+/**
+ * One optional question at the end of a pose: {title, options: [{value, label}], chosen, onChoose}.
+ * Each answer has a key (1 to 4) shown beside it; the session goes on by itself if none is chosen.
+ */
+export function renderAsk({ kind, title, options, chosen, onChoose }) {
+  $("view-ask").dataset.ask = kind;
+  $("ask-title").textContent = title;
+  const group = $("ask-options");
+  group.replaceChildren(...options.map((option, i) => {
+    const button = choiceButton("", option.value, "choice-button");
+    button.setAttribute("aria-keyshortcuts", String(i + 1));
+    const key = document.createElement("kbd");
+    key.textContent = String(i + 1);
+    key.setAttribute("aria-hidden", "true");
+    button.append(key, document.createTextNode(option.label));
+    button.addEventListener("click", () => onChoose(option.value));
+    return button;
+  }));
+  updateAsk({ chosen, secondsLeft: null, paused: false });
+}
+
+export function updateAsk({ chosen, secondsLeft, paused }) {
+  $("ask-options").querySelectorAll("button").forEach((b) => b.setAttribute("aria-pressed", String(b.dataset.value === chosen)));
+  const text = paused ? messages.askPaused
+    : secondsLeft === null ? "" : format(messages.askGoingOn, { n: Math.max(1, Math.ceil(secondsLeft - 1e-6)) });
+  setText("ask-wait", text);
+}
+
 // --- summary ---------------------------------------------------------------------------------
 
-export function renderSummary(plan, { floor, pain, results, completed }) {
+/** "less", "same" or "more" space under the lower back after than before, by the order of the answers. */
+export function floorChange(step, before, after) {
+  const order = (step.options || []).map((o) => o.value);
+  const a = order.indexOf(before);
+  const b = order.indexOf(after);
+  if (a < 0 || b < 0) return null;
+  return b > a ? "less" : b < a ? "more" : "same";
+}
+
+export function renderSummary(plan, { floor, pain, results, completed, rounded = null }) {
   const summaryStep = plan.steps.find((s) => s.type === "summary");
   if (summaryStep && summaryStep.title) $("summary-title").textContent = summaryStep.title;
   const floorStep = plan.steps.find((s) => s.type === "floor-space") || { options: [] };
@@ -244,6 +293,15 @@ export function renderSummary(plan, { floor, pain, results, completed }) {
   const show = (value, text) => (value === null || value === undefined ? messages.notAnswered : text);
   $("summary-floor-before").textContent = show(floor.before, floorLabel(floorStep, floor.before));
   $("summary-floor-after").textContent = show(floor.after, floorLabel(floorStep, floor.after));
+  // what a change may mean, and that it is a self-observation (the words: practice/floor_space_meaning.py)
+  const change = floorChange(floorStep, floor.before, floor.after);
+  const meaning = plan.floor_meaning || {};
+  $("summary-floor-meaning").hidden = !change || !meaning[change];
+  $("summary-floor-meaning-text").textContent = change ? meaning[change] || "" : "";
+  $("summary-floor-meaning-note").textContent = change ? meaning.note || "" : "";
+  const said = rounded && plan.rounded && plan.rounded.said ? plan.rounded.said[rounded] : "";
+  $("summary-rounded").hidden = !said;
+  $("summary-rounded").textContent = said || "";
   $("summary-pain-before").textContent = show(pain.before, String(pain.before));
   $("summary-pain-after").textContent = show(pain.after, String(pain.after));
   const poses = plan.steps.map((s, i) => [s, i]).filter(([s]) => s.type === "pose");
