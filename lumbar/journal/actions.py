@@ -7,7 +7,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
 
-from .models import Activity, ActivityRating, JournalEntry, MorningCheckin, WeeklyCheckin
+from .models import Activity, ActivityRating, JournalEntry, MorningCheckin, Walk, WalkingGoal, WeeklyCheckin
 from .morning import LASTING_ANSWERS, MORNING_ANSWERS
 
 ENTRY_FIELDS = ["recorded_at", "pain", "regions", "feelings", "triggers", "trigger_notes", "medication", "notes"]
@@ -92,3 +92,11 @@ def record_morning_checkin(user, session_day: date, answer: str, lasting: str) -
         user=user, session_day=session_day,
         defaults={"direction": direction, "points": points, "lasting": still_sore, "answered_at": timezone.now()})
     return checkin
+
+
+def set_walking_goal(user, minutes: int) -> WalkingGoal:
+    return WalkingGoal.objects.create(user=user, minutes=minutes, set_at=timezone.now())
+
+
+def record_walk(user, day: date, minutes: int) -> Walk:
+    return Walk.objects.create(user=user, day=day, minutes=minutes, recorded_at=timezone.now())

@@ -133,3 +133,41 @@ class MorningCheckin(models.Model):
 
     def __str__(self) -> str:
         return f"Morning after {self.session_day}: {self.direction} {self.points}"
+
+
+WALK_GOAL_MAX, WALK_DAY_MAX = 300, 1440  # minutes: a daily goal, and what one day can hold
+
+
+class WalkingGoal(models.Model):
+    """The daily walking goal the person set, in minutes (pacing lesson). The newest one counts; older ones
+    stay, so each past day is shown against the goal of its time."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="walking_goals")
+    minutes = models.PositiveSmallIntegerField(validators=[MinValueValidator(1), MaxValueValidator(WALK_GOAL_MAX)])
+    set_at = models.DateTimeField()
+
+    objects = OwnedQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-set_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"Walking goal {self.minutes} min from {self.set_at:%Y-%m-%d}"
+
+
+class Walk(models.Model):
+    """Minutes walked on one day; several walks on a day add up."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="walks")
+    day = models.DateField()
+    minutes = models.PositiveSmallIntegerField(validators=[MinValueValidator(1), MaxValueValidator(WALK_DAY_MAX)])
+    recorded_at = models.DateTimeField()
+
+    objects = OwnedQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-day", "-pk"]
+        indexes = [models.Index(fields=["user", "day"])]
+
+    def __str__(self) -> str:
+        return f"Walked {self.minutes} min on {self.day}"

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import views, walking_views
 
 app_name = "journal"
 urlpatterns = [
@@ -12,6 +12,7 @@ urlpatterns = [
     path("progress/", views.progress_page, name="progress"),
     path("check-in/", views.weekly_checkin, name="checkin"),
     path("activities/", views.activities, name="activities"),
+    path("walking/", walking_views.walking, name="walking"),
     path("morning/", views.morning_waiting, name="morning_waiting"),
     path("morning/<str:day>/", views.morning, name="morning"),
 ]
