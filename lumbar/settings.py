@@ -94,6 +94,7 @@ INSTALLED_APPS = [
     "lumbar.studio",
     "lumbar.exports",
     "lumbar.course",
+    "lumbar.reminders",
 ]
 
 MIDDLEWARE = [
@@ -122,6 +123,7 @@ TEMPLATES = [
         "OPTIONS": {
             "context_processors": [
                 "django.template.context_processors.request",
+                "django.template.context_processors.i18n",  # LANGUAGE_CODE for <html lang>, LANGUAGES for the switch
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
             ],
@@ -133,9 +135,15 @@ TEMPLATES = [
 DATABASES = {"default": database(DATA_DIR)}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# English, and Spanish for everything a person reads or hears. The language comes from the browser's
+# Accept-Language (LocaleMiddleware) until the person picks one with the switch on every page (set_language).
+# Each language is named in its own words, so these names are not translated.
 LANGUAGE_CODE = "en"
-LANGUAGES = [("en", "English")]
+LANGUAGES = [("en", "English"), ("es", "Español")]
+# Templates, Python and page scripts: lumbar/locale (scripts/messages.py); content text: lumbar/content/locale.
 LOCALE_PATHS = [BASE_DIR / "locale"]
+LANGUAGE_COOKIE_SAMESITE = "Lax"
+LANGUAGE_COOKIE_SECURE = _site.scheme == "https"
 USE_I18N = True
 USE_TZ = True
 

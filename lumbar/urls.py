@@ -12,6 +12,7 @@ urlpatterns = [
     path("programme/", include("lumbar.programmes.urls")),
     path("clients/", include("lumbar.teaching.urls")),
     path("studio/", include("lumbar.studio.urls")),
+    path("reminders/", include("lumbar.reminders.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
 ]
