@@ -7,10 +7,11 @@ their translation, new ones come in empty, and strings no longer in any file are
 reworded line can reuse them. Then it compiles the .mo beside it (pure Python, polib).
 
 Which fields are text is decided by the field's name: TEXT_FIELDS are read or heard, CODE_FIELDS are slugs,
-enums, ids and numbers. A string under any other name stops the command (exit status 2) naming the file,
+enums and ids (lumbar.content.text, which leaves them untranslated); numbers are not text. A string under any other name stops the command (exit status 2) naming the file,
 line and field, so a new field is classified on purpose rather than silently left out.
 
-With --check it writes nothing and exits 1 when the catalogue is out of date or a string has no translation.
+With --check it writes nothing and exits 1 when a string is missing from the catalogue or has no translation,
+or the .mo does not match the .po (line numbers in the .po may lag behind the files; that is not an error).
 """
 from __future__ import annotations
 
@@ -20,6 +21,8 @@ from pathlib import Path
 import polib
 import yaml
 from django.core.management.base import BaseCommand, CommandError
+
+from lumbar.content.text import CODE_FIELDS  # machine words: never translated
 
 CONTENT = Path(__file__).resolve().parents[2]
 ROOT = CONTENT.parents[1]
@@ -31,12 +34,6 @@ TEXT_FIELDS = {
     "name", "direction_note", "purpose", "steps", "cues", "breath", "text", "stop_if", "say",  # poses
     "title", "summary", "intro",  # sequences
     "paragraphs", "body", "lead", "points", "heading", "spoken", "short", "question", "answer",  # lessons
-}
-# Machine words: never translated (a translation would change what the code looks up).
-CODE_FIELDS = {
-    "slug", "uuid", "sanskrit", "position", "direction", "loads", "load", "kind", "props", "condition",
-    "variation", "scene", "type", "moment", "pose", "instead_if_no_kneeling", "after", "sequence", "order",
-    "minutes", "id", "offer", "next", "lesson", "lessons", "needs",
 }
 STR_TAG = "tag:yaml.org,2002:str"
 SHOWN = 20  # untranslated strings listed before the count
@@ -137,6 +134,11 @@ def compiled(catalogue: polib.POFile) -> dict[str, str]:
     return {entry.msgid: entry.msgstr for entry in catalogue.translated_entries() if entry.msgid}
 
 
+def _active(catalogue: polib.POFile) -> dict[str, str]:
+    """The catalogue's strings and translations, without line numbers (which move as files are edited)."""
+    return {entry.msgid: entry.msgstr for entry in catalogue if entry.msgid and not entry.obsolete}
+
+
 class Command(BaseCommand):
     help = ("Collect the text of the pose, sequence and lesson files into lumbar/content/locale/<language>/"
             "LC_MESSAGES/django.po (keeping translations) and compile the .mo.")
@@ -171,8 +173,8 @@ class Command(BaseCommand):
                 path = catalogue_path(language)
                 current = polib.pofile(str(path), wrapwidth=0) if path.exists() else polib.POFile()
                 mo = catalogue_path(language, "mo")
-                stale = (current.__unicode__() != catalogue.__unicode__() or not mo.exists()
-                         or compiled(polib.mofile(str(mo))) != compiled(catalogue))
+                stale = (_active(current) != _active(catalogue) or not mo.exists()
+                         or compiled(polib.mofile(str(mo))) != compiled(current))
                 if stale:
                     self.stderr.write(f"{language}: {path.relative_to(ROOT)} or its .mo is out of date; "
                                       "run `lumbar manage content_messages` without --check")
