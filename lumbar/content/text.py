@@ -10,8 +10,7 @@ from django.utils.translation import gettext
 # is also a spoken one (the sphinx pose's slug and its figure's "sphinx" keyframe).
 CODE_FIELDS = frozenset({
     "slug", "uuid", "sanskrit", "position", "direction", "loads", "load", "kind", "props", "condition",
-    "variation", "scene", "type", "moment", "pose", "instead_if_no_kneeling", "after", "sequence", "order",
-    "minutes", "id", "offer", "next", "lesson", "lessons", "needs",
+    "variation", "scene", "type", "moment", "pose", "instead_if_no_kneeling", "minutes",
 })
 
 

@@ -173,3 +173,29 @@ def test_the_lessons_read_in_spanish():
             shown = lesson.shown()
             assert shown["title"] == TRANSLATED[lesson.title]
             assert shown["paragraphs"] == [TRANSLATED[p] for p in lesson.paragraphs]
+
+
+def test_the_app_uses_these_translations_no_other_catalogue_overrides_them():
+    # LOCALE_PATHS (lumbar/locale) and apps listed earlier win over this app's catalogue for the same msgid
+    from django.utils.translation import gettext
+
+    with translation.override("es"):
+        overridden = [f"  {msgid!r}: {gettext(msgid)!r} instead of {msgstr!r}"
+                      for msgid, msgstr in TRANSLATED.items() if gettext(msgid) != msgstr]
+    assert not overridden, "another catalogue translates these content strings differently:\n" + "\n".join(overridden)
+
+
+def test_the_spanish_course_reads_easily():
+    # Fernández-Huerta, Flesch's reading ease for Spanish: 70-80 is about a 6th-grade level, higher is easier
+    import textstat
+
+    lessons = _lessons()
+    if not lessons:
+        pytest.skip("no course lessons")
+    textstat.set_lang("es")
+    try:
+        for lesson in lessons:
+            text = " ".join(TRANSLATED[p] for p in lesson.paragraphs)
+            assert textstat.fernandez_huerta(text) >= 70, lesson.slug
+    finally:
+        textstat.set_lang("en_US")
