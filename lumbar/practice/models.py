@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.db import models
 
-from .measures import FLOOR_SPACE, PAIN_MAX, PAIN_MIN, RATINGS, ROUNDED_FEEL
+from .measures import FLOOR_SPACE, PAIN_MAX, PAIN_MIN, RATING_LABELS, ROUNDED_FEEL
 from django.core.validators import MaxValueValidator, MinValueValidator
 
 pain_field = lambda: models.PositiveSmallIntegerField(  # noqa: E731
@@ -43,7 +43,7 @@ class PracticeStep(models.Model):
     status = models.CharField(max_length=10, choices=[(DONE, DONE), (SKIPPED, SKIPPED), (STOPPED, STOPPED)])
     seconds = models.PositiveIntegerField(default=0)
     # how it felt, when the person said: easy, about-right, hard or hurt ("" = not said)
-    rating = models.CharField(max_length=12, choices=[(r, r) for r in RATINGS], blank=True)
+    rating = models.CharField(max_length=12, choices=list(RATING_LABELS.items()), blank=True)
 
     camera = models.JSONField(null=True, blank=True)  # {"reps", "glide": [0-100], "hold_seen", "floor_space"} if kept
 

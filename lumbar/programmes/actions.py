@@ -69,7 +69,10 @@ def save_profile(user, profile) -> Programme:
 
 
 def ratings_from_log(plan: dict, log) -> dict[str, str]:
-    """pose slug -> rating, from the ratings the player sent with the log (the worse one if a pose came twice)."""
+    """pose slug -> rating, from the ratings the player sent with the log (the worse one if a pose came twice).
+
+    Ratings reach adapt() in one place, _adapt_session: from the player's log here (record_programme_session)
+    and from the done page (rate_session), so "it hurt" has the same effect whichever way it was given."""
     ratings: dict[str, str] = {}
     for result in log.steps:
         rating = getattr(result, "rating", None)

@@ -91,6 +91,11 @@ TAMPERED = [
     ("steps", [{"index": 2, "status": "done", "seconds": 5, "pose": "headstand"}], "steps.0.pose"),
     ("steps", [{"index": 2, "status": "done", "seconds": 5, "camera": {"glide": [140]}}], "steps.0.camera.glide"),
     ("steps", [{"index": 2, "status": "done", "seconds": 5, "camera": {"video": "data:image/png"}}], "steps.0.camera.video"),
+    ("steps", [{"index": 2, "status": "done", "seconds": 5, "rating": "awful"}], "steps.0.rating"),
+    ("steps", [{"index": 2, "status": "done", "seconds": 5, "rating": 2}], "steps.0.rating"),
+    ("steps", [{"index": 2, "status": "skipped", "seconds": 5, "rating": "easy"}], "step 2 has a rating but was skipped"),
+    ("rounded_feel", "wonderful", "rounded_feel"),
+    ("rounded_feel", 1, "rounded_feel"),
     ("user", 1, "user"),
 ]
 
