@@ -95,6 +95,7 @@ INSTALLED_APPS = [
     "lumbar.exports",
     "lumbar.course",
     "lumbar.reminders",
+    "lumbar.reports",
 ]
 
 MIDDLEWARE = [

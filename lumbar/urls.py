@@ -13,6 +13,7 @@ urlpatterns = [
     path("clients/", include("lumbar.teaching.urls")),
     path("studio/", include("lumbar.studio.urls")),
     path("reminders/", include("lumbar.reminders.urls")),
+    path("report/", include("lumbar.reports.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
 ]

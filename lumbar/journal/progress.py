@@ -49,9 +49,15 @@ def _draw(chart: charts.TimeChart) -> tuple[SafeString, SafeString]:
                                           day_label=long_day)))
 
 
-def pain_measure(user) -> Measure:
-    entries = JournalEntry.objects.owned_by(user).live().values_list("recorded_at", "pain")
-    sessions = PracticeSession.objects.filter(user=user).values_list("finished_at", "pain_before", "pain_after")
+def _since(queryset, since, field: str):
+    """Rows from the moment `since` on (a report's period), or all of them."""
+    return queryset if since is None else queryset.filter(**{f"{field}__gte": since})
+
+
+def pain_measure(user, since=None) -> Measure:
+    entries = _since(JournalEntry.objects.owned_by(user).live(), since, "recorded_at").values_list("recorded_at", "pain")
+    sessions = _since(PracticeSession.objects.filter(user=user), since, "finished_at").values_list(
+        "finished_at", "pain_before", "pain_after")
     journal_by_day, before, after, session_days, ratings = defaultdict(list), [], [], set(), []
     for moment, pain in entries:
         day = timezone.localdate(moment)
@@ -102,8 +108,8 @@ def pain_measure(user) -> Measure:
     return Measure("pain", heading, MANY, sentence, verdict, svg, table)
 
 
-def impact_measure(user) -> Measure:
-    checkins = list(WeeklyCheckin.objects.owned_by(user).order_by("recorded_at", "pk"))
+def impact_measure(user, since=None) -> Measure:
+    checkins = list(_since(WeeklyCheckin.objects.owned_by(user), since, "recorded_at").order_by("recorded_at", "pk"))
     heading = _("Impact score")
     notes = [_("These three questions are our own and have not been tested in research, so read a change as a "
                "rough guide. Lower is better.")]
@@ -129,12 +135,12 @@ def impact_measure(user) -> Measure:
     return Measure("impact", heading, MANY, sentence, verdict, svg, table, notes)
 
 
-def activity_measures(user) -> tuple[Measure | None, list[Measure]]:
+def activity_measures(user, since=None) -> tuple[Measure | None, list[Measure]]:
     """The overall activities sentence (same activities, first vs latest check-in) and one block per activity."""
     current_first = F("retired_at").asc(nulls_first=True)
     activities = list(Activity.objects.owned_by(user).order_by(current_first, "position", "pk"))
-    ratings = ActivityRating.objects.filter(activity__in=activities).select_related("checkin") \
-        .order_by("checkin__recorded_at", "checkin__pk")
+    ratings = _since(ActivityRating.objects.filter(activity__in=activities), since, "checkin__recorded_at") \
+        .select_related("checkin").order_by("checkin__recorded_at", "checkin__pk")
     by_activity, by_checkin = defaultdict(list), defaultdict(dict)
     for rating in ratings:
         by_activity[rating.activity_id].append((timezone.localdate(rating.checkin.recorded_at), rating.rating))

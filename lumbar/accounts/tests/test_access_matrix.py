@@ -110,6 +110,8 @@ MATRIX = {
     "studio:calendar": ("/studio/calendar/", (L, 200, 200, 200, 200)),
     "studio:calendar-feed": ("/studio/calendar/{calendar_key}.ics", (200, 200, 200, 200, 200)),
     "reminders:reminders": ("/reminders/", (L, 200, 200, 200, 200)),
+    "reports:preview": ("/report/", (L, 200, 200, 200, 200)),
+    "reports:pdf": ("/report/report.pdf?notes=1", (L, 200, 200, 200, 200)),
     "reminders:feed": ("/reminders/calendar/{reminder_key}.ics", (200, 200, 200, 200, 200)),
 }
 # Where Tess may see Clara's markers: the pages of the practice log Clara shared with her.
