@@ -138,7 +138,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # English, and Spanish for everything a person reads or hears. The language comes from the browser's
 # Accept-Language (LocaleMiddleware) until the person picks one with the switch on every page (set_language).
-# Each language is named in its own words, so these names are not translated.
+# The switch names each language in its own words (Django's name_local).
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", "English"), ("es", "Español")]
 # Templates, Python and page scripts: lumbar/locale (scripts/messages.py); content text: lumbar/content/locale.
