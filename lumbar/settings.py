@@ -96,6 +96,7 @@ INSTALLED_APPS = [
     "lumbar.course",
     "lumbar.reminders",
     "lumbar.reports",
+    "lumbar.offline",
 ]
 
 MIDDLEWARE = [
