@@ -66,3 +66,12 @@ def test_a_broken_lesson_file_is_named_with_its_problem(tmp_path):
 def test_the_files_are_read_once():
     assert lessons() is lessons()
     assert len(list(LESSONS_DIR.glob("*.yaml"))) == len(lessons())
+
+
+def test_every_lesson_is_in_the_spanish_content_catalogue():
+    from django.utils import translation
+
+    with translation.override("es"):
+        untranslated = [(lesson.slug, text[:40]) for lesson in lessons() for text in (lesson.title, *lesson.paragraphs)
+                        if translation.gettext(text) == text]
+    assert not untranslated, untranslated
