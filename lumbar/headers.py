@@ -62,5 +62,8 @@ class PolicyHeadersMiddleware(MiddlewareMixin):
 
     def process_response(self, request, response):
         response.setdefault("Content-Security-Policy", content_security_policy(settings.SITE_URL))
-        response.setdefault("Permissions-Policy", self.policies[is_player_page(request)])
+        player = is_player_page(request)
+        response.setdefault("Permissions-Policy", self.policies[player])
+        if player and response.status_code == 200:
+            response["X-Lumbar-Offline"] = "keep"  # the service worker keeps it, so the session plays offline
         return response

@@ -3,6 +3,7 @@ from django.views.i18n import JavaScriptCatalog
 
 urlpatterns = [
     path("", include("lumbar.practice.urls")),
+    path("", include("lumbar.offline.urls")),
     path("learn/", include("lumbar.course.urls")),
     path("poses/", include("lumbar.content.urls")),
     path("accounts/data/", include("lumbar.exports.urls")),

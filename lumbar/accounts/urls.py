@@ -19,7 +19,7 @@ def _hosted(view_class, **options):
 
 urlpatterns = [
     path("login/", views.SignInView.as_view(), name="login"),
-    path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("logout/", views.SignOutView.as_view(), name="logout"),
     # A teacher's invitations, and signing up from one
     path("invitations/", views.invitations, name="invitations"),
     path("invitations/new/", views.invitation_create, name="invitation_create"),

@@ -10,7 +10,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model, login
 from django.contrib.auth.signals import user_logged_in
 from django.dispatch import receiver
-from django.contrib.auth.views import LoginView
+from django.contrib.auth.views import LoginView, LogoutView
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.db import IntegrityError
@@ -69,6 +69,16 @@ class SignInView(LoginView):
         return super().get_context_data(
             oidc_enabled=oidc.enabled(), oidc_name=getattr(settings, "LUMBAR_OIDC_NAME", ""),
             email_enabled=mail.email_enabled(), **kwargs)
+
+
+class SignOutView(LogoutView):
+    """Django's sign-out, also telling the browser to forget what this site kept on the device (sessions kept
+    for offline use, queued writes), so the next person at a shared computer finds none of it."""
+
+    def post(self, request, *args, **kwargs):
+        response = super().post(request, *args, **kwargs)
+        response["Clear-Site-Data"] = '"cache", "storage"'
+        return response
 
 
 # --- a teacher's invitations -----------------------------------------------------------------------------

@@ -5,7 +5,7 @@ import threading
 import pytest
 from django.db import connection
 from django.http import JsonResponse
-from django.test import Client, override_settings
+from django.test import Client
 from django.urls import path
 from django.utils import timezone
 
