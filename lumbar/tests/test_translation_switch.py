@@ -27,6 +27,7 @@ def test_the_switch_posts_the_other_language_and_comes_back_to_the_same_page():
     assert 'name="next" value="/journal/?page=2"' in html and "csrfmiddlewaretoken" in html
     assert re.search(r'<button[^>]*name="language" value="en" lang="en">English</button>', html)
     assert 'lang="es" aria-current="true">Español</span>' in html and 'aria-label="Idioma"' in html
+    assert 'type="submit"' not in html  # a page's own form stays its one "form button[type=submit]"
 
 
 def test_a_chosen_language_wins_over_the_browser_language():
