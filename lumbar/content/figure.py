@@ -208,35 +208,73 @@ def _parts():
     ]
 
 
-def _scene(scene: list[str], body: Body, left: float, right: float) -> list[str]:
-    """Floor, mat and props, placed against the body in its final pose."""
-    shapes = [f'<line x1="{_fmt(left)}" y1="0" x2="{_fmt(right)}" y2="0" stroke="{COLOURS["floor"]}" stroke-width="1.2"/>']
-    prop = f'fill="{COLOURS["prop"]}" stroke="{COLOURS["prop_edge"]}" stroke-width="0.8"'
+@dataclass(frozen=True)
+class Shape:
+    """One drawn prop in figure units, y up: a box (x, y = its lower left corner) or a stroked line."""
+
+    kind: str  # "box" or "line"
+    points: tuple[tuple[float, float], ...]  # box: ((x, y), (width, height)); line: the points it joins
+    width: float = 0.0  # a line's stroke width, a box's corner radius
+    style: str = "prop"  # "prop", "frame" (a chair), "wall" or "mat"
+
+
+def _box(x, y, width, height, radius=1.0, style="prop") -> Shape:
+    return Shape("box", ((x, y), (width, height)), radius, style)
+
+
+def prop_shapes(scene: list[str], body: Body) -> list[Shape]:
+    """The mat and the props of a scene, placed against the body in its final pose (the pose page's still)."""
+    shapes = []
     xs = [p[0] for p, _ in body.extent_points()]
     hip_x, hip_y = body.hip[0], body.hip[1] - HALF_WIDTH["trunk"]
+    lying = abs(((body.shoulder[0] - body.hip[0]) / TRUNK)) > 0.8 and body.hip[1] < 14  # trunk along the floor
     for item in scene:
         if item == "mat":
-            shapes.append(f'<rect x="{_fmt(min(xs) - 6)}" y="-1.6" width="{_fmt(max(xs) - min(xs) + 12)}" height="1.6" rx="0.8" fill="{COLOURS["mat"]}"/>')
+            shapes.append(_box(min(xs) - 6, 0, max(xs) - min(xs) + 12, 1.6, 0.8, "mat"))
         elif item == "wall":
             x = max(p[0] + r for p, r in body.extent_points())
-            shapes.append(f'<rect x="{_fmt(x)}" y="-110" width="6" height="110" fill="{COLOURS["wall"]}"/>')
-        elif item == "chair" and hip_y > 8:
-            seat = hip_y
-            shapes.append(
-                f'<path d="M{_fmt(hip_x - 14)},{_fmt(-seat)} h26 M{_fmt(hip_x - 12)},{_fmt(-seat)} v{_fmt(seat)} '
-                f'M{_fmt(hip_x + 10)},{_fmt(-seat)} v{_fmt(seat)} M{_fmt(hip_x - 13)},{_fmt(-seat)} v-30" '
-                f'fill="none" stroke="{COLOURS["prop_edge"]}" stroke-width="2.4" stroke-linecap="round"/>'
-            )
+            shapes.append(_box(x, 0, 6, 110, 0, "wall"))
+        elif item == "chair":
+            # under the hips when sitting, else standing ready beside the feet
+            seat = hip_y if hip_y > 8 else 26
+            x = hip_x if hip_y > 8 else max(p[0] + r for p, r in body.extent_points()) + 18
+            back = x - 13 if hip_y > 8 or body.head[0] > hip_x else x + 13
+            shapes += [Shape("line", ((x - 14, seat), (x + 12, seat)), 2.4, "frame"),
+                       Shape("line", ((x - 12, seat), (x - 12, 0)), 2.4, "frame"),
+                       Shape("line", ((x + 10, seat), (x + 10, 0)), 2.4, "frame"),
+                       Shape("line", ((back, seat), (back, seat + 30)), 2.4, "frame")]
         elif item == "block" and hip_y > 2:
-            shapes.append(f'<rect x="{_fmt(hip_x - 6)}" y="{_fmt(-hip_y)}" width="12" height="{_fmt(hip_y)}" rx="1" {prop}/>')
+            shapes.append(_box(hip_x - 6, 0, 12, hip_y))
         elif item == "bolster":
-            mid = _lerp_point(body.hip, body.shoulder, 0.55)
-            height = max(mid[1] - HALF_WIDTH["trunk"], 3)
-            shapes.append(f'<rect x="{_fmt(mid[0] - 14)}" y="{_fmt(-height)}" width="28" height="{_fmt(height)}" rx="{_fmt(min(height / 2, 5))}" {prop}/>')
+            if lying:  # under the knees
+                knee = body.near_leg[1]
+                height = max(knee[1] - HALF_WIDTH["thigh"], 4)
+                shapes.append(_box(knee[0] - 9, 0, 18, height, min(height / 2, 5)))
+            else:
+                mid = _lerp_point(body.hip, body.shoulder, 0.55)
+                height = max(mid[1] - HALF_WIDTH["trunk"], 3)
+                shapes.append(_box(mid[0] - 14, 0, 28, height, min(height / 2, 5)))
         elif item == "cushion":
             height = max(body.head[1] - HEAD_R, 2.5)
-            shapes.append(f'<rect x="{_fmt(body.head[0] - 9)}" y="{_fmt(-height)}" width="18" height="{_fmt(height)}" rx="1.5" {prop}/>')
+            shapes.append(_box(body.head[0] - 9, 0, 18, height, 1.5))
     return shapes
+
+
+def _shape_svg(shape: Shape) -> str:
+    if shape.kind == "line":
+        return (f'<polyline class="prop-frame" points="{_points(shape.points)}" fill="none" '
+                f'stroke="{COLOURS["prop_edge"]}" stroke-width="{_fmt(shape.width)}" stroke-linecap="round"/>')
+    (x, y), (width, height) = shape.points
+    fill = {"mat": f'fill="{COLOURS["mat"]}"', "wall": f'fill="{COLOURS["wall"]}"'}.get(
+        shape.style, f'fill="{COLOURS["prop"]}" stroke="{COLOURS["prop_edge"]}" stroke-width="0.8"')
+    return (f'<rect class="{shape.style}" x="{_fmt(x)}" y="{_fmt(-(y + height))}" width="{_fmt(width)}" '
+            f'height="{_fmt(height)}" rx="{_fmt(shape.width)}" {fill}/>')
+
+
+def _scene(scene: list[str], body: Body, left: float, right: float) -> list[str]:
+    """Floor, mat and props, placed against the body in its final pose."""
+    floor = f'<line x1="{_fmt(left)}" y1="0" x2="{_fmt(right)}" y2="0" stroke="{COLOURS["floor"]}" stroke-width="1.2"/>'
+    return [floor, *(_shape_svg(shape) for shape in prop_shapes(scene, body))]
 
 
 def render_svg(figure: dict, *, title: str, tempo: float = 3.0, animate: bool = True, css_class: str = "figure") -> str:
@@ -249,11 +287,12 @@ def render_svg(figure: dict, *, title: str, tempo: float = 3.0, animate: bool = 
     left = min(p[0] - r for p, r in points) - 14
     right = max(p[0] + r for p, r in points) + 14
     top = max(p[1] + r for p, r in points) + 6
-    if "wall" in figure.get("scene", []):
-        right += 8
-        top = max(top, 112)
-    if "chair" in figure.get("scene", []):
-        top = max(top, final.hip[1] + 30)
+    for shape in prop_shapes(figure.get("scene", []), final):
+        corner, size = shape.points if shape.kind == "box" else (shape.points[0], (0, 0))
+        ends = shape.points if shape.kind == "line" else (corner, (corner[0] + size[0], corner[1] + size[1]))
+        left = min(left, min(p[0] for p in ends) - 4)
+        right = max(right, max(p[0] for p in ends) + 4)
+        top = max(top, max(p[1] for p in ends) + 4)
     width, height = right - left, top + 4
     view = f"{_fmt(left)} {_fmt(-top)} {_fmt(width)} {_fmt(height)}"
 

@@ -3,7 +3,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from lumbar.content.figure import HEAD_R, TRUNK, _blend, cycle_frames, cycle_seconds, pose_body, render_svg
+from lumbar.content.figure import HEAD_R, TRUNK, _blend, cycle_frames, cycle_seconds, pose_body, prop_shapes, render_svg
 from lumbar.content.loader import read_poses
 
 STANDING = dict(trunk=90, head=90, thigh=-90, shin=-90, foot=0, upper_arm=-90, forearm=-90)
@@ -61,7 +61,24 @@ def test_the_animated_svg_moves_at_the_tempo_and_the_still_one_does_not():
 def test_props_are_drawn():
     chair = ET.fromstring(render_svg({"scene": ["chair"], "keyframes": [
         dict(trunk=90, head=90, thigh=0, shin=-90, foot=0, upper_arm=-80, forearm=0)]}, title="Seated", animate=False))
-    assert len(list(chair.iter(f"{SVG}path"))) == 2  # trunk and chair
+    assert len([e for e in chair.iter(f"{SVG}polyline") if e.get("class") == "prop-frame"]) == 4  # seat, legs, back
+
+
+def test_a_chair_the_pose_uses_stands_beside_a_figure_that_is_not_sitting_on_it():
+    lying = dict(trunk=180, head=180, thigh=55, shin=-55, foot=0, upper_arm=-8, forearm=0)
+    shapes = prop_shapes(["chair"], pose_body(lying))
+    body_right = max(p[0] + r for p, r in pose_body(lying).extent_points())
+    assert min(x for s in shapes for x, _ in s.points) > body_right
+
+
+def test_props_sit_under_what_they_support():
+    lying = pose_body(dict(trunk=180, head=180, thigh=10, shin=-10, foot=50, upper_arm=-8, forearm=0))
+    (cushion,) = prop_shapes(["cushion"], lying)
+    (x, _y), (width, height) = cushion.points
+    assert x < lying.head[0] < x + width and height == pytest.approx(max(lying.head[1] - HEAD_R, 2.5))
+    (bolster,) = prop_shapes(["bolster"], lying)
+    (x, _y), (width, _h) = bolster.points
+    assert x < lying.near_leg[1][0] < x + width  # under the knees when lying back
 
 
 def test_every_pose_in_the_library_renders_as_valid_svg():
