@@ -50,7 +50,7 @@ print(json.dumps({{"session": PracticeSession.objects.get(user=clara).pk, "entry
 """
 
 CLIENT_PAGES = (
-    "/", "/about/", "/safety/", "/safety/screening/1/", "/safety/result/{screening}/", "/safety/flare/",
+    "/", "/about/", "/learn/welcome/", "/learn/", "/learn/how-back-pain-works/", "/learn/flare/", "/safety/", "/safety/screening/1/", "/safety/result/{screening}/", "/safety/flare/",
     "/journal/", "/journal/new/", "/journal/{entry}/edit/", "/journal/progress/", "/journal/check-in/",
     "/journal/activities/", "/journal/walking/", "/journal/morning/",
     "/programme/", "/programme/intake/", "/programme/done/{done}/", "/programme/check/",
