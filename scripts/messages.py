@@ -42,9 +42,15 @@ def languages() -> list[str]:
     return [code for code, _name in settings.LANGUAGES if code != settings.LANGUAGE_CODE]
 
 
+def _without_date(text: str) -> str:
+    return "\n".join(line for line in text.splitlines() if not line.startswith('"POT-Creation-Date:'))
+
+
 def extract() -> None:
+    """makemessages for each domain; a catalogue whose only change is its creation date is left as it was."""
     from django.core.management import call_command
 
+    before = {path: path.read_text(encoding="utf-8") for path in LOCALE.glob("*/LC_MESSAGES/*.po")}
     here = Path.cwd()
     os.chdir(PACKAGE)  # makemessages walks the current folder; lumbar/locale is the nearest LOCALE_PATHS entry
     try:
@@ -53,6 +59,9 @@ def extract() -> None:
                          add_location="file", no_obsolete=True, verbosity=1)
     finally:
         os.chdir(here)
+    for path, text in before.items():
+        if path.exists() and _without_date(path.read_text(encoding="utf-8")) == _without_date(text):
+            path.write_text(text, encoding="utf-8")
 
 
 def compile_catalogues() -> list[Path]:
