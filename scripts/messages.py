@@ -50,7 +50,7 @@ def extract() -> None:
     """makemessages for each domain; a catalogue whose only change is its creation date is left as it was."""
     from django.core.management import call_command
 
-    before = {path: path.read_text(encoding="utf-8") for path in LOCALE.glob("*/LC_MESSAGES/*.po")}
+    before = {path: path.read_text(encoding="utf-8") for path in (PACKAGE / "locale").glob("*/LC_MESSAGES/*.po")}
     here = Path.cwd()
     os.chdir(PACKAGE)  # makemessages walks the current folder; lumbar/locale is the nearest LOCALE_PATHS entry
     try:
