@@ -78,7 +78,7 @@ def test_the_first_session_is_the_first_session_sequence(client, content, screen
     first = Sequence.objects.filter(slug="first-session").first()
     if first is None:
         pytest.skip("the first-session sequence is not in the content yet")
-    assert f'href="/session/first-session/"' in home
+    assert 'href="/session/first-session/"' in home
     assert client.get("/session/first-session/").status_code in (200, 302)
 
 

@@ -4,8 +4,8 @@ Each width gets its own app (a fresh local person); the player's clock runs fast
 """
 import pytest
 
-from lumbar.e2e import (CHROMIUM_ARGS, answer_safety_questions, serious_accessibility_violations, start_app, stop_app,
-                        under_csp, watch_for_errors)
+from lumbar.e2e import (answer_safety_questions, serious_accessibility_violations, start_app, stop_app, under_csp,
+                        watch_for_errors)
 
 STATE = "document.body.dataset.playerState"
 STEP = "document.getElementById('player').dataset.stepIndex"
