@@ -132,8 +132,10 @@ export function updatePose(view, { paused }) {
   const offset = view.kind === "prep" ? view.lineOffset : -1;
   for (let i = 0; i < items.length; i++) {
     const current = view.kind === "prep" && view.line - offset === i;
-    if (current) items[i].setAttribute("aria-current", "step");
-    else items[i].removeAttribute("aria-current");
+    if (current && !items[i].hasAttribute("aria-current")) {
+      items[i].setAttribute("aria-current", "step");
+      items[i].scrollIntoView({ block: "nearest" }); // the line being read stays in view above the captions
+    } else if (!current) items[i].removeAttribute("aria-current");
   }
   const guide = $("tempo-guide");
   guide.hidden = !view.guide;
