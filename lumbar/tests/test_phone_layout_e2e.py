@@ -56,7 +56,8 @@ CLIENT_PAGES = (
     "/programme/", "/programme/intake/", "/programme/done/{done}/", "/programme/check/",
     "/programme/sequences/", "/programme/sequences/new/", "/programme/sequences/{sequence}/",
     "/poses/", "/poses/cobra/", "/poses/childs-pose/", "/history/{session}/",
-    "/accounts/data/", "/clients/sharing/", "/accounts/password/", "/studio/calendar/", "/no-such-page/",
+    "/accounts/data/", "/clients/sharing/", "/accounts/password/", "/studio/calendar/", "/reminders/", "/report/",
+    "/offline/", "/no-such-page/",
 )
 TEACHER_PAGES = ("/clients/", "/clients/{clara}/", "/accounts/invitations/", "/studio/")
 SIGNED_OUT_PAGES = ("/accounts/login/", "/accounts/password/reset/")
