@@ -27,6 +27,11 @@ MATRIX = {
     # name: (path built from the world, expected GET per role)
     "practice:home": ("/", (L, 200, 200, 200, 200)),
     "practice:about": ("/about/", (200, 200, 200, 200, 200)),
+    "course:index": ("/learn/", (L, 200, 200, 200, 200)),
+    "course:welcome": ("/learn/welcome/", (L, 200, 200, 200, 200)),
+    "course:flare": ("/learn/flare/", (L, 200, 200, 200, 200)),
+    "course:lesson": ("/learn/how-back-pain-works/", (L, 200, 200, 200, 200)),
+    "journal:walking": ("/journal/walking/", (L, 200, 200, 200, 200)),
     "javascript-catalog": ("/jsi18n/", (200, 200, 200, 200, 200)),
     "offline:service-worker": ("/service-worker.js", (200, 200, 200, 200, 200)),
     "offline:manifest": ("/manifest.webmanifest", (200, 200, 200, 200, 200)),

@@ -27,7 +27,8 @@ def answer_pages(client, answers=None, start=1):
     return response
 
 
-def test_a_new_person_is_sent_to_the_safety_questions(client, content):
+def test_a_new_person_is_sent_to_the_safety_questions_after_the_welcome(client, content):
+    assert client.post("/learn/welcome/").url == "/safety/"
     assert "Answer the safety questions" in client.get("/").content.decode()
     assert "A few safety questions first" in client.get("/safety/").content.decode()
 
