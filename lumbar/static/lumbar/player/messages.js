@@ -67,9 +67,6 @@ export const messages = {
   askGoingOn: gettext("Going on in {n} seconds."),
   askPaused: gettext("Paused: take your time."),
 
-  // short instructions for a pose done before, the full ones a tap away
-  fullInstructions: gettext("Full instructions"),
-
   // summary and saving
   summarySpoken: gettext("That is the end of the session. Well done."),
   saving: gettext("Saving your session…"),
