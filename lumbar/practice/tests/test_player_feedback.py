@@ -164,3 +164,9 @@ def test_the_seed_question_follows_the_rounded_rest_after_the_tilts(client, cont
     assert [o["value"] for o in plan["rounded"]["options"]] == ["easier", "same", "harder", "unsure"]
     assert [r["value"] for r in plan["ratings"]] == ["easy", "about-right", "hard", "hurt"]
     assert "easier than you expected" in plan["rounded"]["question"]
+
+
+def test_the_language_switch_is_in_the_players_settings(client, content):
+    page = client.get(PLAY).content.decode()
+    settings = page[page.index('id="sound-dialog"'):]
+    assert 'class="field player-language"' in settings and 'class="language-switch"' in settings
