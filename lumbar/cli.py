@@ -97,12 +97,14 @@ def parser() -> argparse.ArgumentParser:
     from lumbar.exports.cli import add_export_commands
     from lumbar.motion.cli import add_analyze_command
     from lumbar.programmes.cli import add_plan_command
+    from lumbar.reminders.cli import add_send_reminders_command
     from lumbar.reports.cli import add_report_command
 
     add_plan_command(commands)
     add_analyze_command(commands)
     add_export_commands(commands)
     add_report_command(commands)
+    add_send_reminders_command(commands)
 
     loading = commands.add_parser("load-content", help="check the content files and load them into the database")
     loading.set_defaults(handler=load)

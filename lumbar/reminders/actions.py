@@ -6,7 +6,7 @@ import secrets
 
 from django.db import transaction
 
-from .models import Reminder
+from .models import PushSubscription, Reminder
 
 
 def hash_key(key: str) -> str:
@@ -37,3 +37,14 @@ def new_feed_key(reminder: Reminder) -> str:
 def stop_feed_key(reminder: Reminder) -> None:
     reminder.feed_key_hash = ""
     reminder.save(update_fields=["feed_key_hash", "updated_at"])
+
+
+@transaction.atomic
+def keep_push(user, endpoint: str, keys: dict) -> None:
+    """One browser's subscription; the same endpoint again (a renewed subscription) replaces it."""
+    PushSubscription.objects.filter(endpoint=endpoint).delete()
+    PushSubscription.objects.create(user=user, endpoint=endpoint, **keys)
+
+
+def forget_push(user, endpoint: str) -> None:
+    PushSubscription.objects.filter(user=user, endpoint=endpoint).delete()

@@ -1,7 +1,8 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -11,7 +12,7 @@ from lumbar.accounts.scopes import ACCOUNT
 
 from . import actions
 from .forms import ReminderForm
-from .models import Reminder
+from .models import PushSubscription, Reminder
 from .schedule import planned_times
 
 
@@ -51,7 +52,8 @@ def reminders_page(request, grant):
     upcoming = planned_times(reminder.weekdays, reminder.at, reminder.time_zone, timezone.now())[:5] \
         if reminder and not reminder.paused else []
     return render(request, "reminders/reminders.html", {
-        "form": form, "reminder": reminder, "feed": feed, "upcoming": upcoming,
+        "form": form, "reminder": reminder, "feed": feed, "upcoming": upcoming, "push_key": _push_key(),
+        "pushing": PushSubscription.objects.filter(user=grant.client).count(),
         "webcal": "webcal://" + feed.split("://", 1)[1] if feed else None}, status=status)
 
 
@@ -73,3 +75,27 @@ def calendar_feed(request, key):
     response["Referrer-Policy"] = "no-referrer"
     response["Content-Disposition"] = 'inline; filename="lumbar-practice.ics"'
     return response
+
+
+def _push_key() -> str:
+    from .push import public_key  # cryptography is needed only here
+
+    return public_key()
+
+
+@login_required
+@whose_data(change=ACCOUNT)
+@require_POST
+def push_subscription(request, grant):
+    """JSON from the reminders page's script: a browser's PushManager subscription to keep, or to remove."""
+    from .subscriptions import SubscriptionError, parse
+
+    try:
+        endpoint, keys = parse(request.body)
+    except SubscriptionError as error:
+        return JsonResponse({"error": str(error)}, status=400)
+    if keys is None:
+        actions.forget_push(grant.client, endpoint)
+        return JsonResponse({"removed": endpoint})
+    actions.keep_push(grant.client, endpoint, keys)
+    return JsonResponse({"kept": endpoint}, status=201)

@@ -118,6 +118,7 @@ MATRIX = {
     "studio:calendar": ("/studio/calendar/", (L, 200, 200, 200, 200)),
     "studio:calendar-feed": ("/studio/calendar/{calendar_key}.ics", (200, 200, 200, 200, 200)),
     "reminders:reminders": ("/reminders/", (L, 200, 200, 200, 200)),
+    "reminders:push": ("/reminders/push/", (L, 405, 405, 405, 405)),
     "reports:preview": ("/report/", (L, 200, 200, 200, 200)),
     "reports:pdf": ("/report/report.pdf?notes=1", (L, 200, 200, 200, 200)),
     "reminders:feed": ("/reminders/calendar/{reminder_key}.ics", (200, 200, 200, 200, 200)),
