@@ -8,6 +8,7 @@ from lumbar.accounts.access import grant_for, whose_data
 from lumbar.accounts.scopes import CAMERA, PRACTICE
 from lumbar.accounts.actions import kneeling_answer, record_kneeling
 from lumbar.content.models import Sequence
+from lumbar.offline.idempotency import idempotent
 from lumbar.programmes.person import profile_for
 from lumbar.safety.gate import screening_required
 from lumbar.safety.models import SymptomEvent
@@ -58,6 +59,7 @@ def play(request, grant, slug):
 @whose_data()
 @require_POST
 @screening_required
+@idempotent
 def log(request, grant, slug):
     """Saves the player's log as JSON. Refused whole, with a message naming the problem, if anything is off."""
     sequence = Sequence.objects.filter(slug=slug).first()

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 
 from lumbar.accounts.access import may_view_sequence, whose_data
 from lumbar.accounts.scopes import PRACTICE
+from lumbar.offline.idempotency import idempotent
 from lumbar.practice.forms import LogError, parse_practice_log
 from lumbar.practice.language import language_switch
 from lumbar.practice.plan import plan_for_steps, poses_done_before
@@ -78,6 +79,7 @@ def play_programme(request, grant):
 @whose_data()
 @require_POST
 @screening_required
+@idempotent
 def log_programme(request, grant, number: int):
     record = grant.rows(Programme.objects, PRACTICE).first()
     if record is None:
@@ -127,6 +129,7 @@ def play_check(request, grant, direction: str):
 @whose_data()
 @require_POST
 @screening_required
+@idempotent
 def log_check(request, grant, direction: str):
     check = _check(grant.client, direction)
     if check is None:
@@ -174,6 +177,7 @@ def play_sequence(request, grant, pk: int):
 @whose_data()
 @require_POST
 @screening_required
+@idempotent
 def log_sequence(request, grant, pk: int):
     sequence = _own(grant.client, pk)
     if sequence is None:

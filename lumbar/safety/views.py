@@ -12,6 +12,7 @@ from lumbar.accounts.access import whose_data
 from lumbar.accounts.scopes import SCREENING
 
 from lumbar.content.vocabulary import DIRECTIONS
+from lumbar.offline.idempotency import idempotent
 
 from . import actions
 from .facts import stopped_directions
@@ -227,6 +228,7 @@ def _symptom_report(data) -> tuple[dict, SymptomReport]:
 @login_required
 @whose_data()
 @require_POST
+@idempotent
 def symptoms(request, grant):
     """The player's "something's wrong" report: decides by the stop rules, logs it, says what to do.
 
