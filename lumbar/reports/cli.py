@@ -47,6 +47,7 @@ def report_handler(args) -> int:
     if len(people) != 1:
         return _fail(f"There is no person named {args.user} here." if args.user
                      else "a report is for one person: name them with --user NAME")
+    print(f"Making the report for {people[0].username} over the last {days} days...", file=sys.stderr)
     document = render_pdf(build(people[0], days, args.notes))
     descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
     os.fchmod(descriptor, 0o600)

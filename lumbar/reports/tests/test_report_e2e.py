@@ -48,6 +48,7 @@ def test_a_person_previews_and_downloads_their_report(browser, seeded, tmp_path,
         page.get_by_role("link", name="Download the PDF").click()
     path = tmp_path / "report.pdf"
     download.value.save_as(path)
+    assert "Done: the file is in your downloads." in page.get_by_role("status").last.inner_text()
     text = " ".join(" ".join(p.extract_text().split()) for p in PdfReader(io.BytesIO(path.read_bytes())).pages)
     assert " ".join(sentence.split()) in text
     assert "1 session (1 finished)" in text and "report e2e note" in text
