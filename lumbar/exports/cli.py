@@ -102,21 +102,29 @@ def export_handler(args) -> int:
         return _fail("export", str(error))
     if args.format == "csv":
         return _export_csv(doc, Path(args.file))
-    text = write(doc)
-    report = sys.stderr if args.file == "-" else sys.stdout
-    if args.file == "-":
-        sys.stdout.write(text)
-    else:
-        try:
-            _write_privately(Path(args.file), text)
-        except OSError as error:
-            return _fail("export", f"cannot write {args.file}: {error.strerror or error}")
+    report = _write_out(args.file, write(doc))
+    if report is None:
+        return 2
     people = sum(row["model"] == "auth.user" for row in doc["rows"])
     print(f"Exported {people} {'person' if people == 1 else 'people'}, {len(doc['rows'])} rows and "
           f"{len(doc['files'])} files to {args.file}.", file=report)
     for note in doc["notes"]:
         print(f"Note: {note}", file=report)
     return 0
+
+
+def _write_out(name: str, text: str):
+    """Writes the export to standard output (-) or privately to a file; returns where to report, or None after
+    saying why it could not be written."""
+    if name == "-":
+        sys.stdout.write(text)
+        return sys.stderr
+    try:
+        _write_privately(Path(name), text)
+    except OSError as error:
+        _fail("export", f"cannot write {name}: {error.strerror or error}")
+        return None
+    return sys.stdout
 
 
 def _export_csv(doc: dict, folder: Path) -> int:
@@ -146,16 +154,11 @@ def _export_fhir(args) -> int:
         return _fail("export", "a FHIR bundle holds one person: name them with --user NAME" if not args.user else
                      f"There is no person named {args.user} here.")
     bundle = bundle_for(people[0])
-    text = json.dumps(bundle, ensure_ascii=False, indent=1) + "\n"
-    if args.file == "-":
-        sys.stdout.write(text)
-    else:
-        try:
-            _write_privately(Path(args.file), text)
-        except OSError as error:
-            return _fail("export", f"cannot write {args.file}: {error.strerror or error}")
+    report = _write_out(args.file, json.dumps(bundle, ensure_ascii=False, indent=1) + "\n")
+    if report is None:
+        return 2
     print(f"Exported {len(bundle.get('entry', []))} FHIR resources for {people[0].username} to {args.file}.",
-          file=sys.stderr if args.file == "-" else sys.stdout)
+          file=report)
     return 0
 
 
