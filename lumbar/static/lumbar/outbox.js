@@ -4,6 +4,9 @@
 
 const STORE = "lumbar-outbox";
 const PROBLEMS = "lumbar-outbox-problems";
+/** Events on window: a write was kept to send later (enqueue); the server answered one that was kept (flush). */
+export const QUEUED = "lumbar:outbox-queued";
+export const SENT = "lumbar:outbox-sent";
 
 function read(name) {
   try {
@@ -18,9 +21,11 @@ function write(name, items) {
   localStorage.setItem(name, JSON.stringify(items));
 }
 
-/** A key for one write, reused by every retry of it. */
+/** A key for one write, reused by every retry of it (random; randomUUID needs a secure context, so plain
+ *  http on a home network gets the same from getRandomValues). */
 export function newKey() {
-  return crypto.randomUUID();
+  if (crypto.randomUUID) return crypto.randomUUID();
+  return [...crypto.getRandomValues(new Uint8Array(16))].map((byte) => byte.toString(16).padStart(2, "0")).join("");
 }
 
 /** The CSRF token from Django's cookie (the same for every page of this browser session). */
@@ -29,11 +34,18 @@ export function csrfCookie() {
   return found ? decodeURIComponent(found.slice("csrftoken=".length)) : "";
 }
 
-/** Keeps {url, payload, key, label} to send later; the same key is kept once. */
+/** Keeps {url, payload, key, label} to send later; the same key is kept once. Returns false when this device
+ *  cannot keep it (storage full or turned off). */
 export function enqueue(item) {
-  const items = read(STORE);
-  if (!items.some((kept) => kept.key === item.key)) items.push({ ...item, queuedAt: new Date().toISOString() });
-  write(STORE, items);
+  try {
+    const items = read(STORE);
+    if (!items.some((kept) => kept.key === item.key)) items.push({ ...item, queuedAt: new Date().toISOString() });
+    write(STORE, items);
+  } catch {
+    return false;
+  }
+  window.dispatchEvent(new CustomEvent(QUEUED, { detail: { key: item.key } }));
+  return true;
 }
 
 export function waiting() {
@@ -54,33 +66,38 @@ let sending = null;
 /**
  * Sends what is waiting, in order. Resolves to {sent, left}. Stops at the first network failure (still offline);
  * keeps a write the server could not take yet (signed out: a redirect to sign-in); drops one the server answered,
- * recording its error when it refused it.
+ * recording its error when it refused it. Each answer is also told to the page as a SENT event on window
+ * (detail: {key, url, status, body}), so the page that made the write can show how it went.
  */
 export function flush(token = csrfCookie) {
   if (sending) return sending;
   sending = (async () => {
     let sent = 0;
-    for (const item of read(STORE)) {
-      let response;
-      try {
-        response = await fetch(item.url, {
-          method: "POST",
-          credentials: "same-origin",
-          headers: { "Content-Type": "application/json", Accept: "application/json", "X-CSRFToken": token(),
-                     "Idempotency-Key": item.key },
-          body: JSON.stringify(item.payload),
-        });
-      } catch {
-        break;
+    try {
+      for (const item of read(STORE)) {
+        let response;
+        try {
+          response = await fetch(item.url, {
+            method: "POST",
+            credentials: "same-origin",
+            headers: { "Content-Type": "application/json", Accept: "application/json", "X-CSRFToken": token(),
+                       "Idempotency-Key": item.key },
+            body: JSON.stringify(item.payload),
+          });
+        } catch {
+          break;
+        }
+        const json = (response.headers.get("Content-Type") || "").startsWith("application/json");
+        if (response.redirected || !json) break; // needs signing in again: keep it for later
+        const body = await response.json().catch(() => ({}));
+        if (!response.ok) write(PROBLEMS, [...read(PROBLEMS), { label: item.label, error: body.error || String(response.status) }]);
+        write(STORE, read(STORE).filter((kept) => kept.key !== item.key));
+        sent += 1;
+        window.dispatchEvent(new CustomEvent(SENT, { detail: { key: item.key, url: item.url, status: response.status, body } }));
       }
-      const json = (response.headers.get("Content-Type") || "").startsWith("application/json");
-      if (response.redirected || !json) break; // needs signing in again: keep it for later
-      const body = await response.json().catch(() => ({}));
-      if (!response.ok) write(PROBLEMS, [...read(PROBLEMS), { label: item.label, error: body.error || String(response.status) }]);
-      write(STORE, read(STORE).filter((kept) => kept.key !== item.key));
-      sent += 1;
+    } finally {
+      sending = null;
     }
-    sending = null;
     return { sent, left: read(STORE).length };
   })();
   return sending;

@@ -1,4 +1,5 @@
-// Sends the session log to the server (the only request the player makes) and reads the answer.
+// Sends the session log to the server and reads the answer (symptoms.js sends the other request the player
+// makes, with postJson). Each write carries its Idempotency-Key, so a retry or a queued copy is saved once.
 
 import { format, messages } from "./messages.js";
 
@@ -27,16 +28,16 @@ export function buildLog({ startedAt, completed, floor, pain, results, roundedFe
   return log;
 }
 
-/** POSTs JSON to this origin: resolves to {response, body} (body null unless JSON), or {networkError: true}. */
-export async function postJson(url, payload) {
+/**
+ * POSTs JSON to this origin: resolves to {response, body} (body null unless JSON), or {networkError: true}.
+ * `key`: the write's Idempotency-Key, the same for every try of it, so the server does it once.
+ */
+export async function postJson(url, payload, key = null) {
   let response;
+  const headers = { "Content-Type": "application/json", Accept: "application/json", "X-CSRFToken": csrfToken() };
+  if (key) headers["Idempotency-Key"] = key;
   try {
-    response = await fetch(url, {
-      method: "POST",
-      credentials: "same-origin",
-      headers: { "Content-Type": "application/json", Accept: "application/json", "X-CSRFToken": csrfToken() },
-      body: JSON.stringify(payload),
-    });
+    response = await fetch(url, { method: "POST", credentials: "same-origin", headers, body: JSON.stringify(payload) });
   } catch {
     return { networkError: true };
   }
@@ -49,11 +50,16 @@ export async function postJson(url, payload) {
   return { response, body };
 }
 
-/** Resolves to {ok: true, url} when saved, or {ok: false, error} with a message to show. */
-export async function postLog(url, payload) {
-  const { response, body, networkError } = await postJson(url, payload);
-  if (networkError) return { ok: false, error: messages.networkError };
-  if (response.status === 201 && body && body.url) return { ok: true, url: body.url, id: body.saved };
+/** What the server's answer to a log means: {ok: true, url, id} when saved, or {ok: false, error} to show. */
+export function logOutcome(status, body) {
+  if (status === 201 && body && body.url) return { ok: true, url: body.url, id: body.saved };
   if (body && typeof body.error === "string") return { ok: false, error: body.error };
-  return { ok: false, error: format(messages.serverError, { status: response.status }) };
+  return { ok: false, error: format(messages.serverError, { status }) };
+}
+
+/** Resolves to logOutcome(), or {ok: false, networkError: true, error} when Lumbar could not be reached. */
+export async function postLog(url, payload, key = null) {
+  const { response, body, networkError } = await postJson(url, payload, key);
+  if (networkError) return { ok: false, networkError: true, error: messages.networkError };
+  return logOutcome(response.status, body);
 }

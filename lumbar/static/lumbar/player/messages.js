@@ -77,6 +77,10 @@ export const messages = {
   networkError: gettext("Could not reach Lumbar to save the session. Check that it is still running, then press Retry. Nothing you entered is lost."),
   serverError: gettext("Lumbar could not save the session (error {status}). Press Retry. Nothing you entered is lost."),
   posesDone: gettext("{done} of {total} poses done"),
+  // with no network the log waits on this device (outbox.js) and is sent once when the network returns
+  keptOnDevice: gettext("No network: your session is kept on this device and will be sent when you are online again. You can close this page."),
+  keptOnDeviceSpoken: gettext("Your session is kept on this device until you are online."),
+  savedWhenOnline: gettext("Saved: your session reached Lumbar now that you are online."),
 
   // sound settings
   voiceAutomatic: gettext("Automatic (prefers an offline voice)"),
@@ -106,6 +110,12 @@ export const messages = {
   symptomsServerError: gettext("Lumbar could not take your answers (error {status}). Press Send again."),
   symptomsUnknownAction: gettext("Lumbar sent an answer the player does not understand, so the session stays paused."),
   symptomsPausedAfterError: gettext("Your answers were not sent. The session is paused: press Resume to carry on, or report again."),
+  // a report made with no network: kept on this device and sent later; meanwhile the player takes the safe choice
+  symptomsOutboxLabel: gettext("Your report of symptoms"),
+  symptomsKept: gettext("Your answers are kept on this device and will be sent when you are online again."),
+  offlineStopSession: gettext("Stop the session now. The symptoms you described need medical attention today."),
+  offlineStopDirection: gettext("Lumbar could not be reached, so to be safe: symptoms spreading into a leg are a sign to stop this kind of movement. We'll skip the poses that move your back this way for the rest of the session and rest now."),
+  offlineStopPose: gettext("Lumbar could not be reached, so to be safe: let's stop this pose and rest. Lie in a comfortable position and breathe slowly."),
   easierNow: gettext("Easier version: {name}."),
   shorterNow: gettext("The same pose, smaller and shorter."),
   easierDoseReps: gettext("{reps} slow repetitions now, about {tempo} seconds each way."),

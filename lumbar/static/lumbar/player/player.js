@@ -7,10 +7,14 @@
 // At the end of each pose done, one optional question (ask.js): how it felt (easy / about right / hard / it
 // hurt), and after the rounded rest the seed's own question; a tap or the keys 1 to 4 answer it, and the
 // session goes on by itself. A pose done before is read in short, with the full version a tap away (I).
+// Offline (a page the service worker kept): the log and any symptom report wait on this device (outbox.js) and
+// are sent once, each with its own Idempotency-Key, when the network returns; a report meanwhile takes the safe
+// choice locally (symptoms.js decideOffline), urgent symptoms showing the urgent advice at once.
 
 import { format, listText, messages } from "./messages.js";
 import { PoseRun, estimateSeconds } from "./pose.js";
-import { buildLog, postLog } from "./log.js";
+import { buildLog, logOutcome, postLog } from "./log.js";
+import { SENT, enqueue, flush, newKey, waiting } from "../outbox.js";
 import { bindSoundSettings, loadSettings, saveSettings } from "./settings.js";
 import { Sounds } from "./sounds.js";
 import { Clock, startTicker } from "./timer.js";
@@ -19,7 +23,7 @@ import { ScreenAwake } from "./wakelock.js";
 import * as view from "./view.js";
 import { bindKeyboard } from "./keys.js";
 import { CheckIns } from "./checkins.js";
-import { SymptomDialog, postSymptoms } from "./symptoms.js";
+import { SymptomDialog, decideOffline, postSymptoms } from "./symptoms.js";
 import { CameraCoach } from "./camera_coach.js";
 import { ASK_MIN_REAL_SECONDS, ASK_SECONDS, askPrompt, questionsAfter } from "./ask.js";
 
@@ -29,7 +33,7 @@ const scale = plan.time_scale > 0 ? plan.time_scale : 1;
 const root = $("player");
 
 const state = {
-  status: "ready", // ready | countdown | running | input | asking | saving | saved | error
+  status: "ready", // ready | countdown | running | input | asking | saving | queued (offline) | saved | error
   paused: false,
   index: -1,
   run: null,
@@ -45,6 +49,7 @@ const state = {
   urgent: null, // {message, url} once a report stopped the session; nothing resumes after that
 };
 
+const FINISHED = ["saving", "queued", "saved", "error"]; // the session is over: its log is on its way or saved
 const clock = new Clock(scale);
 const sounds = new Sounds();
 const awake = new ScreenAwake();
@@ -89,7 +94,7 @@ function publish() {
   else delete root.dataset.rest;
   if (state.urgent) root.dataset.stopped = "urgent";
   const timed = state.status === "countdown" || state.status === "running" || state.status === "asking";
-  const finished = ["saving", "saved", "error"].includes(state.status);
+  const finished = FINISHED.includes(state.status);
   $("pause-button").disabled = !timed;
   $("pause-label").textContent = state.paused ? messages.resume : messages.pause;
   $("pause-button").classList.toggle("is-paused", state.paused);
@@ -278,15 +283,27 @@ function enterSummary({ completed = true } = {}) {
 
 // --- saving ----------------------------------------------------------------------------------------
 
+let log = null; // {payload, key}: the log as it was when the session ended, and its one Idempotency-Key
+
 async function save() {
   state.status = "saving";
   publish();
   view.renderSaving({ status: "saving", message: messages.saving });
-  const camera = await coach.resultsForLog();
-  const outcome = await postLog(plan.log_url, buildLog(state, camera));
+  if (!log) log = { payload: buildLog(state, await coach.resultsForLog()), key: newKey() };
+  if (waiting().length) await flush(); // a report that waited goes first, as it happened
+  const outcome = await postLog(plan.log_url, log.payload, log.key);
+  if (outcome.networkError && enqueue({ url: plan.log_url, payload: log.payload, key: log.key, label: plan.title })) {
+    keptOnDevice();
+  } else {
+    saved(outcome);
+  }
+}
+
+function saved(outcome, message = null) {
   if (outcome.ok) {
     state.status = "saved";
-    view.renderSaving({ status: "saved", message: state.completed ? messages.saved : messages.savedPartial, url: outcome.url });
+    view.renderSaving({ status: "saved", url: outcome.url,
+      message: message || (state.completed ? messages.saved : messages.savedPartial) });
     voice.say(messages.savedSpoken);
     awake.release();
     publish();
@@ -297,6 +314,22 @@ async function save() {
     publish();
     $("retry-button").focus();
   }
+}
+
+/** No network: the log waits in the outbox; offline.js sends it (once) when the network returns. */
+function keptOnDevice() {
+  state.status = "queued";
+  view.renderSaving({ status: "queued", message: messages.keptOnDevice });
+  voice.say(messages.keptOnDeviceSpoken);
+  awake.release();
+  publish();
+}
+
+/** The outbox sent a queued write: when it is this session's log, say how it went. */
+function outboxSent({ detail }) {
+  if (!log || detail.key !== log.key || state.status !== "queued") return;
+  const outcome = logOutcome(detail.status, detail.body);
+  saved(outcome, outcome.ok ? messages.savedWhenOnline : null);
 }
 
 // --- controls ----------------------------------------------------------------------------------------
@@ -334,7 +367,7 @@ function leaveStep() {
 }
 
 function skip() {
-  if (["ready", "saving", "saved", "error"].includes(state.status)) return;
+  if (state.status === "ready" || FINISHED.includes(state.status)) return;
   const step = state.resting ? plan.rest : plan.steps[state.index];
   const next = state.resting ? state.resting.next : state.index + 1;
   leaveStep();
@@ -344,7 +377,7 @@ function skip() {
 
 function back() {
   // not from the rest after a stopped pose: going back would replay what was just stopped
-  if (["ready", "saving", "saved", "error"].includes(state.status) || state.index <= 0 || state.resting) return;
+  if (state.status === "ready" || FINISHED.includes(state.status) || state.index <= 0 || state.resting) return;
   leaveStep();
   go(state.index - 1, { backwards: true });
 }
@@ -394,7 +427,7 @@ function toggleFullScreen() {
 // End session: pause while asking; "Save and end" saves what was done as not completed.
 let pausedForDialog = false;
 function askToEnd() {
-  if (["ready", "saving", "saved", "error"].includes(state.status)) return;
+  if (state.status === "ready" || FINISHED.includes(state.status)) return;
   pausedForDialog = !state.paused && ["countdown", "running", "asking"].includes(state.status);
   if (pausedForDialog) togglePause();
   $("end-dialog").showModal();
@@ -449,6 +482,7 @@ function reportSymptoms() {
   voice.sayNow(messages.symptomsSpoken);
   publish();
   render();
+  report = null; // a new report, a new key
   symptoms.open();
 }
 
@@ -457,9 +491,11 @@ function reportedStep() {
   return state.resting ? plan.rest : plan.steps[state.index];
 }
 
-function sendSymptoms(answers) {
+let report = null; // {body, key}: the report being sent; "Send again" with the same answers reuses its key
+
+async function sendSymptoms(answers) {
   const step = reportedStep();
-  return postSymptoms(plan.symptoms_url, {
+  const payload = {
     sequence: plan.sequence,
     step_index: state.index,
     pose: step && step.type === "pose" ? step.pose : "",
@@ -468,7 +504,14 @@ function sendSymptoms(answers) {
     spreading_to_leg: answers.spreading_to_leg,
     urgent_symptoms: answers.urgent_symptoms,
     pain_at_start: state.pain.before,
-  });
+  };
+  const body = JSON.stringify(payload);
+  if (!report || report.body !== body) report = { body, key: newKey() };
+  const outcome = await postSymptoms(plan.symptoms_url, payload, report.key);
+  if (!outcome.networkError) return outcome;
+  // no network: the report waits on this device and is sent once later; the player decides on the safe side now
+  const kept = enqueue({ url: plan.symptoms_url, payload, key: report.key, label: messages.symptomsOutboxLabel });
+  return kept ? decideOffline(answers) : outcome;
 }
 
 function unpause() {
@@ -650,6 +693,7 @@ function init() {
   on("end-save-button", endAndSave);
   on("end-cancel-button", () => $("end-dialog").close("cancel"));
   on("retry-button", save);
+  window.addEventListener(SENT, outboxSent);
   // where the page cannot go full screen (e.g. iPhone Safari) the button would do nothing
   $("fullscreen-button").hidden = !(document.fullscreenEnabled && document.documentElement.requestFullscreen);
   document.addEventListener("fullscreenchange", () => {

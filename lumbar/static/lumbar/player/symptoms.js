@@ -1,7 +1,8 @@
 // "Something's wrong": a modal dialog with four quick questions (pain now 0 to 10; sharp or shooting;
 // spreading into a leg; any urgent symptoms: every Tier A item, listed in the page),
 // sent to the server, which decides by the stop rules and logs the report. Nothing is answered in advance: every question must be answered before sending.
-// The dialog only asks and sends; what happens next is the player's business.
+// The dialog only asks and sends; what happens next is the player's business. With no network the report waits on
+// this device (the player queues it) and decideOffline() takes the safe choice meanwhile.
 
 import { postJson } from "./log.js";
 import { format, messages } from "./messages.js";
@@ -11,10 +12,13 @@ const TEN_WINDOW_MS = 700; // "1" then "0" this quickly means 10, as on the pain
 export const YES_NO = ["sharp_or_shooting", "spreading_to_leg", "urgent_symptoms"];
 export const ACTIONS = ["continue", "ease", "stop-pose", "stop-direction", "stop-session"];
 
-/** Resolves to {ok: true, action, message, urgentUrl} or {ok: false, error} with a message to show. */
-export async function postSymptoms(url, payload) {
-  const { response, body, networkError } = await postJson(url, payload);
-  if (networkError) return { ok: false, error: messages.symptomsNetworkError };
+/**
+ * Resolves to {ok: true, action, message, urgentUrl} or {ok: false, error} with a message to show
+ * ({ok: false, networkError: true, error} when Lumbar could not be reached). `key`: the report's Idempotency-Key.
+ */
+export async function postSymptoms(url, payload, key = null) {
+  const { response, body, networkError } = await postJson(url, payload, key);
+  if (networkError) return { ok: false, networkError: true, error: messages.symptomsNetworkError };
   if (response.status === 201 && body && ACTIONS.includes(body.action)) {
     return {
       ok: true,
@@ -26,6 +30,20 @@ export async function postSymptoms(url, payload) {
   if (response.status === 201) return { ok: false, error: messages.symptomsUnknownAction };
   if (body && typeof body.error === "string") return { ok: false, error: body.error };
   return { ok: false, error: format(messages.symptomsServerError, { status: response.status }) };
+}
+
+/**
+ * What to do when the report cannot reach Lumbar (it waits on this device and is sent later): the player decides
+ * by itself, always on the safe side of the stop rules (clinical.md section 5). Urgent symptoms stop the session
+ * and show the urgent advice at once; symptoms spreading into a leg stop that direction of movement; anything
+ * else stops the pose for a rest, whatever the pain, since nobody has weighed the answers.
+ */
+export function decideOffline(answers) {
+  const outcome = (action, advice) => ({ ok: true, action, message: `${advice} ${messages.symptomsKept}`,
+    urgentUrl: null, offline: true });
+  if (answers.urgent_symptoms) return outcome("stop-session", messages.offlineStopSession);
+  if (answers.spreading_to_leg) return outcome("stop-direction", messages.offlineStopDirection);
+  return outcome("stop-pose", messages.offlineStopPose);
 }
 
 const visible = (element) => element.getClientRects().length > 0;
