@@ -92,6 +92,7 @@ def test_the_page_previews_the_report_and_downloads_it_and_refuses_bad_choices(c
     assert download.status_code == 200 and download["Content-Type"] == "application/pdf"
     assert NOTE in _text(download.content)
     for query, problem in [("days=-3", "days must be a whole number"), ("days=99999", "from 1 to 3660"),
+                           ("days=%C2%B2", "days must be a whole number"), ("days=" + "9" * 5000, "from 1 to 3660"),
                            ("notes=yes", "notes must be 1")]:
         for url in ("/report/", "/report/report.pdf"):
             response = browser.get(f"{url}?{query}")
