@@ -40,7 +40,7 @@ def _entry_view(entry: JournalEntry) -> dict:
 def timeline(request, grant):
     """Entries and sessions, newest first, grouped by day; after a delete, an Undo button."""
     entries = grant.rows(JournalEntry.objects, JOURNAL).live()
-    sessions = grant.rows(PracticeSession.objects, PRACTICE)
+    sessions = grant.rows(PracticeSession.objects.select_related("programme_session"), PRACTICE)
     items = [_entry_view(entry) for entry in entries]
     items += [{"kind": "session", "session": s, "at": timezone.localtime(s.finished_at)} for s in sessions]
     items.sort(key=lambda item: item["at"], reverse=True)

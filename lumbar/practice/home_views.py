@@ -24,7 +24,7 @@ def about(request):
 @whose_data()
 def home(request, grant):
     sequence = get_object_or_404(Sequence, slug=TODAYS_SEQUENCE)
-    history = grant.rows(PracticeSession.objects, PRACTICE)[:30]
+    history = grant.rows(PracticeSession.objects.select_related("programme_session"), PRACTICE)[:30]
     safety, programme = screening_state(grant.client), programme_today(grant.client)
     walking = walking_days(grant, days=1) if grant.may_read(JOURNAL) else None
     return render(request, "practice/home.html", {

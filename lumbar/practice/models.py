@@ -31,6 +31,21 @@ class PracticeSession(models.Model):
     def __str__(self) -> str:
         return f"{self.sequence_title} on {self.finished_at:%Y-%m-%d}"
 
+    @property
+    def title(self) -> str:
+        """The session's name in the reader's language: a programme session by its week and day, one of
+        Lumbar's sequences by its translated title, a person's own sequence by the name they gave it."""
+        from django.core.exceptions import ObjectDoesNotExist
+        from django.utils.translation import gettext
+
+        from lumbar.programmes.display import programme_session_title
+
+        try:
+            done = self.programme_session
+        except ObjectDoesNotExist:
+            return gettext(self.sequence_title) if self.sequence_title else ""
+        return programme_session_title(done.week, done.day)
+
 
 class PracticeStep(models.Model):
     DONE, SKIPPED, STOPPED = "done", "skipped", "stopped"  # stopped: ended early because of symptoms

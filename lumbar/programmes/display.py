@@ -64,6 +64,10 @@ def rated_poses(session: dict) -> list[dict]:
     return rows
 
 
+def programme_session_title(week: int, day: int) -> str:
+    return _("Your programme: week %(week)s, day %(day)s") % {"week": week, "day": day}
+
+
 def session_heading(session: dict, number: int, profile) -> dict:
     return {"number": number, "total": len(schedule(profile)), "week": session["week"], "day": session["day"],
             "days": profile.days_per_week, "phase": session["phase"], "phase_name": PHASES[session["phase"]],

@@ -17,7 +17,7 @@ from lumbar.programmes.person import profile_for
 
 
 def shared_practice(grant, recent: int) -> list[dict]:
-    sessions = list(grant.rows(PracticeSession.objects, PRACTICE)[:recent])
+    sessions = list(grant.rows(PracticeSession.objects.select_related("programme_session"), PRACTICE)[:recent])
     steps = PracticeStep.objects.filter(session__in=sessions).order_by("session", "position")
     by_session = {}
     for step in steps:
