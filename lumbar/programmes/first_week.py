@@ -6,16 +6,23 @@ and each later session of the week adds a little, up to LAST_MINUTES (or the per
 fewer) and MOST_MAINS main poses by the last session of the week. Main poses are held for a part of their usual
 time (SHORT_HOLD rising to 1), the tilts start at FIRST_TILTS. From week 2 the session the person chose.
 
-gentler_start(profile, session) only takes away: it keeps the built session's poses, versions and order (every
-one already passed the per-person decision and the whole-sequence rules) and only drops main poses and
-shortens doses, so nothing is allowed here that was not allowed before; it never lengthens a step. Dropping a pose
-can join two spells on the back, so the whole-sequence rules are walked again (sequence_rules.walk).
+gentler_start(profile, session, adjustments) only takes away: it keeps the built session's poses, versions and
+order (every one already passed the per-person decision and the whole-sequence rules) and only drops main poses
+and shortens doses, so nothing is allowed here that was not allowed before; it never lengthens a step. Dropping a
+pose can join two spells on the back, so the whole-sequence rules are walked again (sequence_rules.walk).
+
+Adaptation still shows in week 1 (the built session already carries it; roles.py): a pose added by "one new
+pose" is kept on top of the week's main poses, a progression step (one more repetition, a hold HOLD_STEP
+seconds longer) is added after the main pose is shortened, and a step back ("every pose a little lighter")
+takes one repetition or HOLD_STEP seconds off the tilts and the rounded rest too, since week 1's first
+sessions are mostly those.
 """
 from __future__ import annotations
 
 from .duration import POSITION_CHANGE_SECONDS, count_position_changes, rounded_minutes, step_seconds
 from .library import poses
 from .positions import level_of
+from .roles import HOLD_STEP, Adjustments, dose, dose_scale
 from .sequence_rules import walk
 
 FIRST_WEEK = 1
@@ -45,10 +52,16 @@ def _five(seconds: float) -> int:
     return max(5, 5 * round(seconds / 5))
 
 
-def _shorter(step: dict, share: float, reps_floor: int = 1) -> dict:
+def _shorter(step: dict, share: float, scale: float, extra: int = 0) -> dict:
+    """A main pose at `share` of its usual dose (the pose's own, scaled as roles.dose does), then `extra`
+    progression steps (negative: stepping back) on top; never more than the built step."""
     reps, seconds = step.get("reps"), step.get("seconds")
-    return {**step, "reps": reps and min(reps, max(reps_floor, round(reps * share))),
-            "seconds": seconds and min(seconds, _five(seconds * share))}
+    usual_reps, usual_seconds = dose(step["pose"], step.get("variation"), scale)
+    if reps:
+        reps = min(reps, max(1, round((usual_reps or reps) * share) + extra))
+    if seconds:
+        seconds = min(seconds, max(5, _five((usual_seconds or seconds) * share) + HOLD_STEP * extra))
+    return {**step, "reps": reps, "seconds": seconds}
 
 
 def session_seconds(steps: list[dict]) -> float:
@@ -59,42 +72,55 @@ def session_seconds(steps: list[dict]) -> float:
     return work + POSITION_CHANGE_SECONDS * count_position_changes(levels)
 
 
-def _trimmed(steps: list[dict], mains: int, share: float) -> list[dict]:
-    kept, seen = [], set()
+def _added(adjustments: Adjustments) -> set[str]:
+    """The poses adaptation added ("one new pose"), under the pose a swap put in their place."""
+    swaps = adjustments.swaps
+    return {(swaps[slug]["pose"] if slug in swaps else slug) for slug in adjustments.added} - {None}
+
+
+def _trimmed(steps: list[dict], mains: int, share: float, adjustments: Adjustments, scale: float) -> list[dict]:
+    """The main poses: the first `mains` (the first round only), shortened, and every pose adaptation added."""
+    kept, seen, added = [], set(), _added(adjustments)
     for step in steps:
         role = step.get("role")
         if step["type"] != "pose" or role in KEPT_ROLES:
             kept.append(step)
-        elif role == "main" and step["pose"] not in seen and len(seen) < mains:
-            seen.add(step["pose"])  # the first round only
-            kept.append(_shorter(step, SHORT_HOLD + (1 - SHORT_HOLD) * share))
+        elif role == "main" and step["pose"] not in seen and (step["pose"] in added or len(seen - added) < mains):
+            seen.add(step["pose"])
+            extra = adjustments.steps.get(step["pose"], 0) - adjustments.lighter
+            kept.append(_shorter(step, SHORT_HOLD + (1 - SHORT_HOLD) * share, scale, extra))
     return kept
 
 
-def _core_doses(steps: list[dict], share: float) -> list[dict]:
+def _core_doses(steps: list[dict], share: float, lighter: int = 0) -> list[dict]:
     out = []
     for step in steps:
         role = step.get("role")
         if role == "warm-up" and step.get("reps"):
             usual = poses()[step["pose"]].dose.reps or step["reps"]
-            step = {**step, "reps": min(step["reps"], round(FIRST_TILTS + share * max(0, usual - FIRST_TILTS)))}
+            gentle = round(FIRST_TILTS + share * max(0, usual - FIRST_TILTS))
+            step = {**step, "reps": max(1, min(step["reps"], gentle) - lighter)}
         elif role == "rounded-rest" and step.get("seconds"):
             low, high = ROUNDED_REST_SECONDS
-            step = {**step, "seconds": min(step["seconds"], _five(low + share * (high - low)))}
+            gentle = _five(low + share * (high - low))
+            step = {**step, "seconds": max(5, min(step["seconds"], gentle) - HOLD_STEP * lighter)}
         elif role in RESTS and step.get("seconds"):
             step = {**step, "seconds": min(step["seconds"], RESTS[role][0])}
         out.append(step)
     return out
 
 
-def gentler_start(profile, session: dict) -> dict:
-    """The session as week 1 plays it: fewer poses, shorter holds, minutes counted again; other weeks as built."""
+def gentler_start(profile, session: dict, adjustments: Adjustments | None = None) -> dict:
+    """The session as week 1 plays it: fewer poses, shorter holds, minutes counted again; other weeks as built.
+    `adjustments` are adaptation's changes that the built session already carries (see above)."""
     if session["week"] != FIRST_WEEK:
         return session
+    adjustments = adjustments or Adjustments()
     share = growth(session["day"], profile.days_per_week)
     mains = round(share * MOST_MAINS)
     original = [{**s, "_built": i} for i, s in enumerate(session["steps"])]
-    steps = _core_doses(_trimmed(original, mains, share), share)
+    trimmed = _trimmed(original, mains, share, adjustments, dose_scale(profile.minutes))
+    steps = _core_doses(trimmed, share, adjustments.lighter)
     ceilings = {i: s.get("seconds") for i, s in enumerate(session["steps"])}
     steps = _fill(steps, ceilings, minutes_for(profile, session["day"]) * 60)
     steps = [{k: v for k, v in s.items() if k != "_built"} for s in steps]

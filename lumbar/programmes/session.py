@@ -12,6 +12,7 @@ from . import phases
 from .arrangement import arrange, blocks, position_changes
 from .duration import rounded_minutes
 from .exclusions import may_do
+from .first_week import gentler_start
 from .fitting import AIM, ProgrammeError, SessionPlan, join, rest_bounds
 from .library import display_name
 from .roles import Adjustments, dose_scale, first, flow_items, item, main_items, rounded_rest, swapped, warm_up
@@ -55,9 +56,17 @@ def main_candidates(profile, week: int, day: int, adjustments: Adjustments) -> l
 
 
 def build_session(profile, week: int, day: int, adjustments: Adjustments | None = None, strict: bool = True) -> dict:
-    """The session for (week, day): {"week", "day", "phase", "minutes", "position_changes", "steps"}.
+    """The session for (week, day) as it is played: {"week", "day", "phase", "minutes", "position_changes",
+    "steps"}. Week 1 starts small and builds up (first_week.py); from week 2 the session the person chose.
 
     Not strict (adapted sessions): a session that comes out short is still given, not refused."""
+    adjustments = adjustments or Adjustments()
+    return gentler_start(profile, chosen_session(profile, week, day, adjustments, strict), adjustments)
+
+
+def chosen_session(profile, week: int, day: int, adjustments: Adjustments | None = None, strict: bool = True) -> dict:
+    """The session for (week, day) at the minutes the person chose, before week 1's gentler start (which
+    only takes away from it). Strict: ProgrammeError when too few poses suit to fill the minutes."""
     adjustments = adjustments or Adjustments()
     phase, target = phases.phase_of(week), profile.minutes * 60
     arrival, closing, flow, layout = _layout(profile, week, day, adjustments)

@@ -5,7 +5,7 @@ from lumbar.programmes.actions import count_morning
 from lumbar.programmes.library import display_name
 from lumbar.programmes.models import ChangeEntry, Programme
 
-from .web import morning_after, plan_of, play_and_save, set_up
+from .web import morning_after, past_week_one, plan_of, play_and_save, set_up
 
 pytestmark = pytest.mark.django_db
 
@@ -19,7 +19,7 @@ def done_session():
 
 
 def test_easy_then_a_same_as_usual_morning_gives_one_more_repetition_shown_in_the_changelog(client, screened, content):
-    set_up(screened, days_per_week=1)
+    past_week_one(set_up(screened, days_per_week=1))
     before = reps_of(plan_of(client), "knees-to-chest")
     url = play_and_save(client).json()["url"]
     form = client.get(url).content.decode()
@@ -31,14 +31,14 @@ def test_easy_then_a_same_as_usual_morning_gives_one_more_repetition_shown_in_th
     page = client.get("/programme/").content.decode()
     text = (f"{display_name('knees-to-chest')}: one more repetition, because the last session felt easy and this "
             "morning was the same as usual.")
-    assert text in page and "From session 2" in page
+    assert text in page and "From session 3" in page
     assert reps_of(plan_of(client), "knees-to-chest") == before + 1
     client.get("/programme/")
     assert ChangeEntry.objects.filter(change="more-reps").count() == 1  # the morning is counted once
 
 
 def test_it_hurt_twice_swaps_the_pose(client, screened, content):
-    set_up(screened, days_per_week=1)
+    past_week_one(set_up(screened, days_per_week=1))
     play_and_save(client, ratings={"bridge": "hurt"})
     assert "Bridge: noted that it hurt" in client.get("/programme/").content.decode()
     play_and_save(client, ratings={"bridge": "hurt"})
@@ -50,7 +50,7 @@ def test_it_hurt_twice_swaps_the_pose(client, screened, content):
 
 
 def test_changing_a_rating_replaces_what_the_first_one_changed(client, screened, content):
-    set_up(screened, days_per_week=1)
+    past_week_one(set_up(screened, days_per_week=1))
     url = play_and_save(client, ratings={"bridge": "hurt"}).json()["url"]
     assert ChangeEntry.objects.get().change == "noted"
     assert 'name="rating-bridge" value="hurt" checked' in client.get(url).content.decode()
@@ -62,7 +62,7 @@ def test_changing_a_rating_replaces_what_the_first_one_changed(client, screened,
 
 
 def test_a_rating_that_is_not_one_of_the_four_is_named_and_nothing_changes(client, screened, content):
-    set_up(screened, days_per_week=1)
+    past_week_one(set_up(screened, days_per_week=1))
     url = play_and_save(client).json()["url"]
     response = client.post(url, {"rating-bridge": "awful", "rating-cat-cow": "easy"})
     assert response.status_code == 400
@@ -100,7 +100,10 @@ def test_worse_mornings_week_on_week_pause_the_programme_until_resumed(client, s
     page = client.get("/programme/").content.decode()
     assert "Your programme is paused" in page and "Please talk to a clinician" in page
     assert "Resume my programme" in page and 'href="/programme/play/"' not in page
-    assert "Your programme is paused" in client.get("/").content.decode()
+    home = client.get("/").content.decode()  # the paused programme is the home page's one next step
+    next_step = home[home.index('id="next-step"'):]
+    assert next_step.index("Your programme is paused") < next_step.index("</section>")
+    assert home.count('id="next-step"') == 1 and 'href="/programme/"' in next_step
     assert client.get("/programme/play/").status_code == 302  # the safety gate: sessions are closed while paused
     response = client.post("/programme/resume/", {"contacted": "on"}, follow=True)
     page = response.content.decode()

@@ -4,6 +4,7 @@ from hypothesis import strategies as st
 
 from lumbar.content.vocabulary import CONDITIONS
 from lumbar.programmes.exclusions import may_do
+from lumbar.programmes.first_week import FIRST_WEEK, LAST_MINUTES
 from lumbar.programmes.fitting import ProgrammeError
 from lumbar.programmes.generator import generate
 from lumbar.programmes.library import poses
@@ -74,7 +75,10 @@ def test_sessions_are_complete_within_15_percent_and_change_position_at_most_twi
     sessions = programme["sessions"]
     assert len(sessions) == 12 * profile.days_per_week
     for session in sessions:
-        assert abs(session["minutes"] - profile.minutes) <= 0.15 * profile.minutes
+        if session["week"] == FIRST_WEEK:  # week 1 starts small and builds up, never past the minutes chosen
+            assert session["minutes"] <= min(profile.minutes, LAST_MINUTES) * 1.15
+        else:
+            assert abs(session["minutes"] - profile.minutes) <= 0.15 * profile.minutes
         levels = [level_of(s["pose"], s["variation"]) for s in session["steps"]]
         assert sum(a != b for a, b in zip(levels, levels[1:])) == session["position_changes"] <= 2
         assert session["steps"][0]["role"] == "arrival" and session["steps"][-1]["role"] == "closing"

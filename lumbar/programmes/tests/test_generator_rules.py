@@ -27,7 +27,9 @@ def test_phase_one_keeps_the_seeds_core_slow_tilts_then_a_rounded_rest_on_the_fl
         roles = [s["role"] for s in session["steps"]]
         assert roles[1:3] == ["warm-up", "rounded-rest"]
         assert poses_in(session)[1:3] == ["pelvic-tilt", "childs-pose"]
-        assert session["steps"][2]["seconds"] == 75
+        # the seed's 75 s rest; week 1 starts small (first_week.py): 60 s in its first session, 75 s by its last
+        rest = session["steps"][2]["seconds"]
+        assert rest == 75 if session["week"] > 1 else 60 <= rest <= 75
         assert {level_of(s["pose"], s["variation"]) for s in session["steps"]} == {"floor"}
 
 
@@ -92,14 +94,15 @@ def test_variations_chosen_for_conditions_appear_in_the_sessions_with_their_reas
 
 
 def test_a_back_that_likes_arching_meets_sphinx_from_the_first_week():
-    assert "sphinx" in poses_in(build_session(profile(eases=["bending-back"]), 1, 1), "main")
-    assert "sphinx" not in poses_in(build_session(profile(), 1, 1))
+    # week 1's first session is the core alone (first_week.py); its second brings the first main pose
+    assert "sphinx" in poses_in(build_session(profile(eases=["bending-back"]), 1, 2), "main")
+    assert all("sphinx" not in poses_in(build_session(profile(), 1, day)) for day in (1, 2, 3))
 
 
 def test_the_issue_example_is_within_its_minutes_and_leaves_out_what_it_must():
     programme = generate(profile(conditions=["osteoporosis"], eases=["bending-back"], aggravates=["sitting"],
                                  exclude=["downward-dog"]))
-    assert all(17 <= s["minutes"] <= 23 for s in programme["sessions"])
+    assert all(17 <= s["minutes"] <= 23 for s in programme["sessions"] if s["week"] > 1)  # week 1 starts small
     # supine twist: every version rounds and twists at once, which thin bones rule out
     assert {p["pose"] for p in programme["left_out"]} == {"downward-dog", "standing-forward-fold", "supine-twist"}
 
