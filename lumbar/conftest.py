@@ -102,9 +102,10 @@ def page(browser, running_app):
 
 
 # In CI (LUMBAR_REQUIRE_BROWSER=1) a test that would be skipped because something it needs is missing (the
-# browser, the shared data beside the repository, ffmpeg, the video extra) fails instead: CI must run them all.
+# browser, the shared data beside the repository, ffmpeg, the video extra, gettext) fails instead: CI must run them all.
 NEEDED_IN_CI = ("chromium is not installed", "shared data not found", "needs the shared synthetic clips",
-                "needs ../shared", "needs ffmpeg", "video extra (mediapipe) is not installed")
+                "needs ../shared", "needs ffmpeg", "video extra (mediapipe) is not installed",
+                "xgettext is not installed")
 
 
 @pytest.hookimpl(hookwrapper=True)
