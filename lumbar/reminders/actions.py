@@ -14,9 +14,9 @@ def hash_key(key: str) -> str:
 
 
 @transaction.atomic
-def save_reminder(user, weekdays: list[int], at, time_zone: str) -> Reminder:
+def save_reminder(user, weekdays: list[int], at, time_zone: str, language: str = "en") -> Reminder:
     reminder, _created = Reminder.objects.update_or_create(
-        user=user, defaults={"weekdays": sorted(weekdays), "at": at, "time_zone": time_zone})
+        user=user, defaults={"weekdays": sorted(weekdays), "at": at, "time_zone": time_zone, "language": language})
     return reminder
 
 

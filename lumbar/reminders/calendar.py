@@ -10,7 +10,7 @@ from datetime import timedelta
 from urllib.parse import urlsplit
 
 from django.conf import settings
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from icalendar import Alarm, Calendar, Event
 
@@ -43,6 +43,12 @@ def planned_sessions(user, count: int) -> list[dict]:
 
 
 def reminder_calendar(reminder) -> bytes:
+    """In the language the person used when they chose their reminders."""
+    with translation.override(reminder.language):
+        return _calendar(reminder)
+
+
+def _calendar(reminder) -> bytes:
     host = urlsplit(settings.SITE_URL).hostname or "lumbar"
     calendar = Calendar()
     calendar.add("prodid", "-//Lumbar//Practice reminders//EN")

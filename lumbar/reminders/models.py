@@ -10,6 +10,7 @@ class Reminder(models.Model):
     at = models.TimeField()
     time_zone = models.CharField(max_length=64)  # an IANA name, e.g. Europe/Madrid
     paused = models.BooleanField(default=False)
+    language = models.CharField(max_length=10, default="en")  # the words of the calendar and the messages
     feed_key_hash = models.CharField(max_length=64, blank=True, db_index=True)  # sha256 of the calendar secret
     last_push_at = models.DateTimeField(null=True, blank=True)  # when `lumbar send-reminders` last looked
     updated_at = models.DateTimeField(auto_now=True)

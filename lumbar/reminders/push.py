@@ -14,7 +14,7 @@ import os
 from datetime import timedelta
 
 from django.conf import settings
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from .models import PushSubscription, Reminder
@@ -80,7 +80,9 @@ def send_due(now=None) -> tuple[int, int]:
             key = key or vapid()
             for subscription in PushSubscription.objects.filter(user=reminder.user):
                 try:
-                    webpush(subscription.info(), message(), vapid_private_key=key, ttl=3600, timeout=10,
+                    with translation.override(reminder.language):
+                        text = message()
+                    webpush(subscription.info(), text, vapid_private_key=key, ttl=3600, timeout=10,
                             vapid_claims={"sub": _contact()})
                     sent += 1
                 except WebPushException as error:

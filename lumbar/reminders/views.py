@@ -28,7 +28,7 @@ def reminders_page(request, grant):
         if action == "save":
             form = ReminderForm(request.POST)
             if form.is_valid():
-                reminder = actions.save_reminder(grant.client, **form.cleaned_data)
+                reminder = actions.save_reminder(grant.client, **form.cleaned_data, language=request.LANGUAGE_CODE)
                 messages.success(request, _("Saved. Your reminders follow these days and this time."))
                 return redirect("reminders:reminders")
             status = 400

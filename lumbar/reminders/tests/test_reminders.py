@@ -82,3 +82,13 @@ def test_the_page_shows_the_next_reminders_and_loading_it_writes_nothing(browser
     page = browser.get("/reminders/").content.decode()
     assert page.count("12:15</time>") == 5
     assert Reminder.objects.get(user=client_user).updated_at == before
+
+
+def test_the_calendar_speaks_the_language_the_reminders_were_chosen_in(client_user, content):
+    browser = Client(HTTP_ACCEPT_LANGUAGE="es")
+    browser.force_login(client_user)
+    browser.post("/reminders/", {"weekdays": ["0"], "at": "18:00", "time_zone": "Europe/Madrid"})
+    english = Client()
+    english.force_login(client_user)
+    events = _events(english, _address(browser))
+    assert "Lumbar: " in str(events[0]["summary"]) and "minutos" in str(events[0]["summary"])
