@@ -12,6 +12,9 @@ FLOOR_SPACE = {
 PAIN_MIN, PAIN_MAX = 0, 10
 PAIN_ANCHORS = {0: _("no pain"), 10: _("worst pain imaginable")}
 
+# What became of a pose step (PracticeStep.status).
+STEP_STATUS_LABELS = {"done": _("Done"), "skipped": _("Skipped"), "stopped": _("Stopped because of symptoms")}
+
 # How a pose felt, least to most severe (when a pose is rated twice in one session, the worse one counts).
 RATINGS = ("easy", "about-right", "hard", "hurt")
 RATING_LABELS = dict(zip(RATINGS, (_("Easy"), _("About right"), _("Hard"), _("It hurt"))))

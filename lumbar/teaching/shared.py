@@ -7,6 +7,7 @@ from django.utils import timezone
 from lumbar.accounts.scopes import CAMERA, JOURNAL, PRACTICE
 from lumbar.journal.models import JournalEntry
 from lumbar.journal.progress import impact_measure, pain_measure
+from lumbar.practice.measures import RATING_LABELS, STEP_STATUS_LABELS
 from lumbar.practice.models import PracticeSession, PracticeStep
 from lumbar.practice.summary import session_summary
 from lumbar.programmes.builder import ruled_out
@@ -22,7 +23,8 @@ def shared_practice(grant, recent: int) -> list[dict]:
     by_session = {}
     for step in steps:
         by_session.setdefault(step.session_id, []).append({
-            "name": step.pose_name, "status": step.status, "rating": step.rating,
+            "name": step.pose_name, "status": STEP_STATUS_LABELS.get(step.status, step.status),
+            "rating": RATING_LABELS.get(step.rating, ""),
             "camera": step.camera if grant.may_read(CAMERA) else None})
     return [{"session": s, "at": timezone.localtime(s.finished_at), "summary": session_summary(s),
              "steps": by_session.get(s.pk, [])} for s in sessions]
