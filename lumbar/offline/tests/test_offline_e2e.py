@@ -11,8 +11,8 @@ after, 4 child's pose, 5 relaxation, 6 pain after, 7 summary.
 import time
 
 from lumbar.e2e import PLAYER_STATE, open_player, record_assessment
+from lumbar.practice.tests.test_symptoms_e2e import STEP, report, start_and_reach_the_tilts, wait_for
 
-STEP = "document.getElementById('player').dataset.stepIndex"
 OUTBOX = "() => JSON.parse(localStorage.getItem('lumbar-outbox') || '[]')"
 TOKEN = "input[name=csrfmiddlewaretoken]"
 COUNTS = """
@@ -45,10 +45,6 @@ POST_AGAIN = """async (item) => {
 }"""
 
 
-def wait_for(page, condition: str, timeout=60_000):
-    page.wait_for_function(condition, timeout=timeout)
-
-
 def counts(app) -> dict:
     return app.query(COUNTS)
 
@@ -76,26 +72,15 @@ def reload_offline(page, token: str) -> None:
     assert page.evaluate("() => fetch('/about/').then(() => 'reached', () => 'offline')") == "offline"
 
 
-def start_and_reach_the_tilts(page):
-    page.get_by_role("button", name="Start the session").click()
-    wait_for(page, f"{PLAYER_STATE} === 'input' && {STEP} === '0'")
-    page.get_by_role("button", name="Only fingers fit under").click()
-    page.locator("#floor-next").click()
-    wait_for(page, f"{PLAYER_STATE} === 'input' && {STEP} === '1'")
-    page.locator("#pain-options button[data-value='3']").click()
-    page.locator("#pain-next").click()
-    wait_for(page, f"{STEP} === '2' && ({PLAYER_STATE} === 'countdown' || {PLAYER_STATE} === 'running')")
-
-
-def report(page, pain, urgent=False):
-    page.get_by_role("button", name="Something's wrong").click()
-    wait_for(page, "document.getElementById('symptom-dialog').open")
-    dialog = page.locator("#symptom-dialog")
-    dialog.locator(f"#symptom-pain-options button[data-value='{pain}']").click()
-    for question, value in (("sharp_or_shooting", False), ("spreading_to_leg", False), ("urgent_symptoms", urgent)):
-        dialog.locator(f"[data-question='{question}'] button[data-value='{'yes' if value else 'no'}']").click()
-    page.locator("#symptom-send").click()
-    wait_for(page, "!document.getElementById('symptom-dialog').open")
+def offline_at_the_tilts(page, app) -> dict:
+    """Opens the session online, plays it from the kept copy with no network up to the tilts; returns the rows
+    counted before."""
+    open_player(page)
+    token = kept_for_offline(page)
+    before = counts(app)
+    reload_offline(page, token)
+    start_and_reach_the_tilts(page)
+    return before
 
 
 def play_to_the_end(page) -> str:
@@ -123,11 +108,7 @@ def play_to_the_end(page) -> str:
 
 
 def test_a_session_opened_once_plays_offline_and_its_log_arrives_once(page, running_app):
-    open_player(page)
-    token = kept_for_offline(page)
-    before = counts(running_app)
-    reload_offline(page, token)
-    start_and_reach_the_tilts(page)
+    before = offline_at_the_tilts(page, running_app)
 
     # a report with no network: the player stops the pose and rests by itself, and keeps the report
     report(page, 2)
@@ -142,7 +123,7 @@ def test_a_session_opened_once_plays_offline_and_its_log_arrives_once(page, runn
     assert len({item["key"] for item in queued}) == 2
     assert counts(running_app) == before  # nothing reached the server
 
-    page.context.set_offline(False)  # offline.js sends what waited on `online`
+    page.context.set_offline(False)  # offline.js sends what waited: it tries again until Lumbar answers
     wait_for(page, f"{PLAYER_STATE} === 'saved'")
     assert "reached Lumbar" in page.locator("#save-message").inner_text()
     assert page.locator("#saved-link").is_visible()
@@ -166,11 +147,7 @@ def test_a_session_opened_once_plays_offline_and_its_log_arrives_once(page, runn
 
 
 def test_urgent_symptoms_reported_offline_show_the_urgent_advice_at_once(page, running_app):
-    open_player(page)
-    token = kept_for_offline(page)
-    before = counts(running_app)
-    reload_offline(page, token)
-    start_and_reach_the_tilts(page)
+    before = offline_at_the_tilts(page, running_app)
 
     report(page, 4, urgent=True)
     wait_for(page, "document.getElementById('player').dataset.stopped === 'urgent'", timeout=2_000)  # no waiting
