@@ -64,3 +64,28 @@ self.addEventListener("fetch", (event) => {
   else if (url.pathname.startsWith("/static/") && !url.pathname.startsWith("/static/vendor/")) event.respondWith(asset(request));
   else if (url.pathname === "/jsi18n/") event.respondWith(catalogue(request));
 });
+
+// Web Push reminders (lumbar send-reminders): show the message; a tap opens Lumbar (or the open window).
+self.addEventListener("push", (event) => {
+  let message = {};
+  try {
+    message = event.data ? event.data.json() : {};
+  } catch (error) {
+    message = {};
+  }
+  event.waitUntil(self.registration.showNotification(message.title || "Lumbar", {
+    body: message.body || "", icon: "/static/offline/icon-192.png", tag: "lumbar-reminder",
+    data: { url: message.url || "/" },
+  }));
+});
+
+self.addEventListener("notificationclick", (event) => {
+  event.notification.close();
+  const url = new URL(event.notification.data.url || "/", self.location.origin).href;
+  event.waitUntil((async () => {
+    for (const client of await self.clients.matchAll({ type: "window" })) {
+      if (client.url === url && "focus" in client) return client.focus();
+    }
+    return self.clients.openWindow(url);
+  })());
+});
