@@ -116,3 +116,13 @@ def pytest_runtest_makereport(item, call):
         reason = str(report.longrepr[2])
         if any(word in reason.lower() for word in NEEDED_IN_CI):
             report.outcome, report.longrepr = "failed", f"needed in CI, but {reason}"
+
+
+@pytest.fixture(autouse=True)
+def _english_after_each_test():
+    """A test that switches the language (a Spanish page, the language switch) leaves the next test in English."""
+    yield
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)

@@ -252,7 +252,7 @@ def _progress(new, profile, last, morning) -> list[dict]:
     if easy:
         return [_dose_rung(new, min(easy, key=lambda s: steps[s]), _("the last session felt easy and %(m)s")
                            % {"m": morning})]
-    struggled = any(ratings.get(s) in ("hard", "hurt") for s in mains)
+    struggled = any(rating in ("hard", "hurt") for rating in ratings.values())  # any pose, the core's too
     added = [r["pose"] for r in new.ladder if r["kind"] == "new"]
     fresh = None if struggled or len(added) >= MAX_ADDED else _new_pose(
         new, profile, set(mains) | {r["pose"] for r in new.ladder})

@@ -3,9 +3,10 @@ from __future__ import annotations
 
 from .adaptation import next_session
 from .display import session_heading, step_rows
-from .first_week import FIRST_MINUTES, FIRST_WEEK
+from .first_week import FIRST_WEEK
 from .generator import schedule
 from .models import Programme
+from .session import build_session
 
 NONE, PAUSED, FINISHED, READY = "none", "paused", "finished", "ready"
 
@@ -34,4 +35,5 @@ def _building_up(session: dict, profile) -> dict | None:
     """What the page says while week 1 builds up, or None after it."""
     if session["week"] != FIRST_WEEK:
         return None
-    return {"first_minutes": min(FIRST_MINUTES, profile.minutes), "your_minutes": profile.minutes}
+    return {"first_minutes": build_session(profile, FIRST_WEEK, 1, strict=False)["minutes"],
+            "your_minutes": profile.minutes}

@@ -151,8 +151,6 @@ def test_in_week_one_a_pose_that_hurt_twice_is_swapped_and_the_session_stays_sma
     assert walk(person, following["steps"], fix=False)[1] == {}
 
 
-@pytest.mark.xfail(strict=True, reason="adaptation._progress counts only main poses as 'felt hard', and week 1's "
-                                       "first session has none: see the C2 report (adaptation.py is not C2's)")
 def test_a_first_session_that_felt_hard_adds_no_pose():
     person = profile()
     first = gentle(person, 1, 1)
