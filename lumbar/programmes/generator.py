@@ -1,7 +1,7 @@
 """The 12-week programme for a profile: what `lumbar plan --json` prints.
 
-  {"sessions": [{"week": 1, "day": 1, "phase": 1, "minutes": 19.5, "position_changes": 0,
-                 "steps": [{"type": "pose", "pose": "pelvic-tilt", "variation": null, "reps": 8,
+  {"sessions": [{"week": 1, "day": 1, "phase": 1, "minutes": 8, "position_changes": 0,
+                 "steps": [{"type": "pose", "pose": "pelvic-tilt", "variation": null, "reps": 6,
                             "seconds": null, "why": "...", "role": "warm-up", "position": "supine",
                             "ease_to": "smaller-range", "cautions": ["..."]}, ...]}, ...],
    "left_out": [{"pose": "cobra", "why": "..."}, ...],
@@ -12,7 +12,8 @@ and spoken for this person) come from the per-person decision (exclusions.check_
 session ("Glide and rest") exactly as it would be played for this person (core.py).
 days_per_week sessions for each of the 12 weeks. A step has reps (repetitions) or seconds (a hold, or a
 repetition pose held still); role is arrival, warm-up, rounded-rest, flow, main or closing. minutes is our
-estimate (duration.py), to the nearest half minute. Same profile, same programme.
+estimate (duration.py), to the nearest half minute; week 1 starts small and builds up (first_week.py). Same
+profile, same programme.
 """
 from __future__ import annotations
 
